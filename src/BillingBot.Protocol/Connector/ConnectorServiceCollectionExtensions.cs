@@ -1,0 +1,48 @@
+using System.Net;
+using BillingBot.Protocol.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace BillingBot.Protocol.Connector;
+
+/// <summary>Registers the connector client with its token provider, trust list and resilience pipeline.</summary>
+public static class ConnectorServiceCollectionExtensions
+{
+    private static readonly HttpStatusCode[] Transient =
+        [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway,
+         HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
+
+    public static IServiceCollection AddBotConnector(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ConnectorOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConnectorTrustOptions>();
+        services.TryAddSingleton<TrustedServiceUrls>();
+        services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
+
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("connector", static (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+                builder.AddTimeout(options.TotalTimeout);
+                builder.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.BaseDelay,
+                    MaxDelay = options.MaxDelay,
+                    ShouldRetryAfterHeader = true,
+                    // A timed-out or reset POST may already have been delivered, and Teams has no idempotent send:
+                    // only answers that say the request was not applied are retried.
+                    ShouldHandle = args => ValueTask.FromResult(
+                        options.MaxRetries > 0 && args.Outcome.Result is { } response && Transient.Contains(response.StatusCode)),
+                });
+                builder.AddTimeout(options.AttemptTimeout);
+            });
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace BillingBot.Protocol.Schema;
+
+/// <summary>Source-generated serializers for the protocol's hot types.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Activity))]
+[JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
+[JsonSerializable(typeof(ChannelAccount))]
+internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
