@@ -1,0 +1,42 @@
+using BillingBot.Protocol.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace BillingBot.App.Hosting;
+
+/// <summary>Checks the bot's identity settings at start-up, so a misconfigured deployment fails fast with a clear message.</summary>
+public sealed class BotAuthenticationOptionsValidator(IHostEnvironment environment, IOptions<BotCredentialOptions> credentials)
+    : IValidateOptions<BotAuthenticationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotAuthenticationOptions options)
+    {
+        var failures = new List<string>();
+        if (!options.HasAppId)
+        {
+            if (!environment.IsDevelopment())
+            {
+                failures.Add($"MicrosoftAppId is empty in the {environment.EnvironmentName} environment. Only Development may run without an app id (local dev mode, loopback only); set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId of your Azure Bot.");
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        if (options.MicrosoftAppType == MicrosoftAppType.SingleTenant && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
+        {
+            failures.Add("MicrosoftAppType is SingleTenant, so MicrosoftAppTenantId must be set.");
+        }
+
+        var secret = credentials.Value;
+        if (options.MicrosoftAppType != MicrosoftAppType.UserAssignedMSI
+            && string.IsNullOrWhiteSpace(secret.MicrosoftAppPassword) && string.IsNullOrWhiteSpace(secret.MicrosoftAppCertificatePath))
+        {
+            failures.Add("MicrosoftAppId is set but neither MicrosoftAppPassword nor MicrosoftAppCertificatePath is.");
+        }
+
+        if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata) || (options.RequireHttpsMetadata && metadata.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add("BotAuthentication:OpenIdMetadataUrl must be an absolute HTTPS address.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

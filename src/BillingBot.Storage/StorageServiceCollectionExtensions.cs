@@ -1,0 +1,30 @@
+using BillingBot.Protocol.State;
+using BillingBot.Storage.References;
+using BillingBot.Storage.State;
+using BillingBot.Storage.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BillingBot.Storage;
+
+/// <summary>Registers the Table Storage implementations.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection("Storage"))
+            .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Storage"))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableEndpoint is not null,
+                "Storage is not configured: set ConnectionStrings:Storage (UseDevelopmentStorage=true for Azurite) or Storage:TableEndpoint (managed identity).")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TableStore>();
+        services.AddSingleton<IStorage, TableStorage>();
+        services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.AddHostedService<TableInitializer>();
+        services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage");
+        return services;
+    }
+}
