@@ -1,0 +1,12 @@
+namespace BillingBot.TestKit.Channel;
+
+internal enum ConnectorOperation
+{
+    Unknown,
+    CreateConversation,
+    SendToConversation,
+    ReplyToActivity,
+    UpdateActivity,
+    DeleteActivity,
+    GetMember,
+}
