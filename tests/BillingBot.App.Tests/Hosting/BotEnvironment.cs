@@ -1,0 +1,36 @@
+using BillingBot.TestKit.Auth;
+using BillingBot.TestKit.Azurite;
+using BillingBot.TestKit.Channel;
+
+namespace BillingBot.App.Tests.Hosting;
+
+/// <summary>What the app talks to: Azurite, a fake Teams channel and a loopback OpenID server, shared by one test class.</summary>
+public sealed class BotEnvironment : IAsyncLifetime
+{
+    public static readonly TestSigningKey TeamsKey = TestSigningKey.ForTeams("teams-key");
+
+    public AzuriteFixture Azurite { get; } = new();
+
+    public FakeTeamsChannel Channel { get; } = new();
+
+    public TestOpenIdServer OpenId { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        OpenId.AddKey(TeamsKey);
+        await Task.WhenAll(Azurite.StartAsync(), Channel.StartAsync(CancellationToken.None), OpenId.StartAsync(CancellationToken.None));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Channel.DisposeAsync();
+        await OpenId.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+
+    public IEnumerable<ReceivedRequest> RequestsTo(string conversationId) =>
+        Channel.Requests.Where(r => r.ConversationId == conversationId);
+
+    public IReadOnlyList<string> TextsSentTo(string conversationId) =>
+        [.. RequestsTo(conversationId).Where(r => r.Body?["text"] is not null).Select(r => r.Body!["text"]!.GetValue<string>())];
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using BillingBot.TestKit.Auth;
+using Microsoft.Extensions.Logging;
+
+namespace BillingBot.App.Tests.Hosting;
+
+/// <summary>The forged-token corpus: every one gets a 401 with an empty body and a logged reason; a valid token gets 200.</summary>
+public sealed class InboundAuthenticationTests : IClassFixture<BotEnvironment>, IAsyncLifetime
+{
+    private static readonly TestSigningKey UnpublishedKey = TestSigningKey.ForTeams("never-published");
+    private static readonly TestSigningKey WebChatOnlyKey = new("webchat-only", ["webchat"]);
+    private readonly BotEnvironment _env;
+    private readonly BotHost _host;
+    private HttpClient _http = null!;
+
+    public InboundAuthenticationTests(BotEnvironment env)
+    {
+        _env = env;
+        _env.OpenId.AddKey(WebChatOnlyKey);
+        _host = new BotHost(env.Azurite, environment: "Production", appId: BotHost.AppId, openId: env.OpenId);
+    }
+
+    public static TheoryData<string> ForgedTokens => new()
+    {
+        "no header", "not a bearer scheme", "malformed token", "alg none", "unknown key", "wrong issuer", "wrong audience",
+        "expired", "not yet valid", "key not endorsed for msteams", "serviceUrl mismatch", "no serviceurl claim",
+        "signed by another key under a published kid",
+    };
+
+    public Task InitializeAsync()
+    {
+        _http = _host.CreateHttpClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(ForgedTokens))]
+    public async Task A_forged_or_broken_token_gets_401_with_nothing_in_the_body(string forgery)
+    {
+        var conversation = Activities.NewConversationId();
+        var activity = Activities.Message(_env.Channel.ServiceUrl, conversation, "help");
+        var valid = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString());
+        string? header = forgery switch
+        {
+            "no header" => null,
+            "not a bearer scheme" => "Basic " + Convert.ToBase64String("bot:secret"u8.ToArray()),
+            "malformed token" => "Bearer " + TestTokenBuilder.MalformedToken,
+            "alg none" => "Bearer " + valid.BuildUnsigned(),
+            "unknown key" => "Bearer " + valid.SignedWith(UnpublishedKey).Build(),
+            "wrong issuer" => "Bearer " + valid.WithIssuer("https://api.botframework.evil").Build(),
+            "wrong audience" => "Bearer " + valid.WithAudience("00000000-1111-2222-3333-444444444444").Build(),
+            "expired" => "Bearer " + valid.Expired().Build(),
+            "not yet valid" => "Bearer " + valid.NotYetValid().Build(),
+            "key not endorsed for msteams" => "Bearer " + valid.SignedWith(WebChatOnlyKey).Build(),
+            "serviceUrl mismatch" => "Bearer " + valid.WithServiceUrl("https://smba.trafficmanager.net/amer/").Build(),
+            "no serviceurl claim" => "Bearer " + valid.WithoutServiceUrl().Build(),
+            "signed by another key under a published kid" => "Bearer " + valid.SignedWith(new TestSigningKey(BotEnvironment.TeamsKey.KeyId, ["msteams"])).Build(),
+            _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
+        };
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", header);
+        }
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Empty(_env.RequestsTo(conversation));
+        Assert.Contains(_host.Logs.Lines, l => l.EventId.Id == 3003 && l.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_valid_token_gets_200_and_the_reply_goes_out_with_the_bots_own_token()
+    {
+        var conversation = Activities.NewConversationId();
+        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).Build();
+
+        using var response = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "help"), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_env.RequestsTo(conversation));
+        Assert.Equal("Bearer " + BotHost.OutboundToken, reply.Authorization);
+        Assert.Contains("Here is what you can ask me", reply.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_token_within_five_minutes_of_expiry_skew_is_still_accepted()
+    {
+        var conversation = Activities.NewConversationId();
+        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).Expired(TimeSpan.FromMinutes(3)).Build();
+
+        using var response = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "help"), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_activity_that_fails_authentication_teaches_the_bot_nothing_about_where_to_send_tokens()
+    {
+        var conversation = Activities.NewConversationId();
+        var elsewhere = new Uri(_env.Channel.ServiceUrl, "/attacker/");
+        var forged = new TestTokenBuilder(UnpublishedKey, BotHost.AppId, elsewhere.ToString()).Build();
+
+        using var rejected = await _host.PostActivityAsync(_http, Activities.Message(elsewhere, conversation, "help"), forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
+        Assert.DoesNotContain(_env.Channel.Requests, r => r.Path.Contains("attacker", StringComparison.Ordinal));
+    }
+}
