@@ -1,0 +1,82 @@
+using BillingBot.TestKit.Azurite;
+
+namespace BillingBot.Storage.Tests.Azurite;
+
+public sealed class AzuriteFixtureTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    // Fixed timeout so a broken fixture fails the test instead of hanging it; Connection: close
+    // (per request) so a pooled connection from before a restart is never reused.
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    public async Task Started_fixture_answers_http_as_azurite()
+    {
+        Assert.True(azurite.IsRunning);
+        Assert.InRange(azurite.Port, 1, 65535);
+
+        using var response = await GetTablesAsync(azurite);
+
+        // Unsigned requests are refused, but any HTTP answer proves the service is up.
+        Assert.Contains(response.Headers.Server, product => product.Product?.Name?.StartsWith("Azurite", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Connection_string_points_at_the_fixture_port()
+    {
+        Assert.Equal(
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + $"TableEndpoint=http://127.0.0.1:{azurite.Port}/devstoreaccount1;",
+            azurite.ConnectionString);
+    }
+
+    [Fact]
+    public async Task Stop_refuses_connections_and_start_answers_again_on_the_same_port()
+    {
+        // Its own instance: stopping the shared class fixture would race the other tests.
+        await using var own = new AzuriteFixture();
+        await own.InitializeAsync();
+        var port = own.Port;
+        using (await GetTablesAsync(own))
+        {
+        }
+
+        await own.StopAsync();
+
+        Assert.False(own.IsRunning);
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => GetTablesAsync(own));
+        Assert.Equal(HttpRequestError.ConnectionError, refused.HttpRequestError);
+
+        await own.StartAsync();
+
+        Assert.True(own.IsRunning);
+        Assert.Equal(port, own.Port);
+        using (await GetTablesAsync(own))
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Dispose_kills_azurite()
+    {
+        var own = new AzuriteFixture();
+        await own.InitializeAsync();
+        var port = own.Port;
+
+        await own.DisposeAsync();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(
+            () => Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/") { Headers = { ConnectionClose = true } }));
+        Assert.Equal(HttpRequestError.ConnectionError, refused.HttpRequestError);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => own.StartAsync());
+    }
+
+    private static Task<HttpResponseMessage> GetTablesAsync(AzuriteFixture fixture)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"{fixture.TableEndpoint}/Tables")
+        {
+            Headers = { ConnectionClose = true },
+        };
+        return Http.SendAsync(request);
+    }
+}

@@ -1,0 +1,64 @@
+namespace BillingBot.TestKit.Azurite;
+
+/// <summary>
+/// Where the repo's Node dev tools (installed from <c>tools/package-lock.json</c>) live on disk.
+/// </summary>
+internal sealed class NodeToolPaths
+{
+    private const string SolutionFileName = "BillingBot.sln";
+
+    private NodeToolPaths(string repoRoot)
+    {
+        RepoRoot = repoRoot;
+        ToolsDirectory = Path.Combine(repoRoot, "tools");
+        var nodeModules = Path.Combine(ToolsDirectory, "node_modules");
+        EnsureToolsScript = Path.Combine(ToolsDirectory, "ensure-tools.sh");
+        // Entry files named by each package's package.json "bin"; run with `node` directly so
+        // the shim in .bin (a symlink on Unix, a .cmd on Windows) does not matter.
+        AzuriteTableScript = Path.Combine(nodeModules, "azurite", "dist", "src", "table", "main.js");
+        PlaygroundScript = Path.Combine(nodeModules, "@microsoft", "m365agentsplayground", "cli.js");
+        // ensure-tools.sh decides "installed" by these links; npm creates them late in an
+        // install, so their presence also means the install got to the end.
+        BinLinks =
+        [
+            Path.Combine(nodeModules, ".bin", "azurite-table"),
+            Path.Combine(nodeModules, ".bin", "agentsplayground"),
+        ];
+    }
+
+    public string RepoRoot { get; }
+
+    public string ToolsDirectory { get; }
+
+    public string EnsureToolsScript { get; }
+
+    public string AzuriteTableScript { get; }
+
+    public string PlaygroundScript { get; }
+
+    private string[] BinLinks { get; }
+
+    public bool IsInstalled =>
+        File.Exists(AzuriteTableScript)
+        && File.Exists(PlaygroundScript)
+        && BinLinks.All(link => File.Exists(link) || File.Exists(link + ".cmd"));
+
+    /// <summary>
+    /// Finds the repo by walking up from the test binaries (tests/X/bin/Debug/net10.0/) to the
+    /// folder holding the solution, so tests work from any working directory.
+    /// </summary>
+    public static NodeToolPaths Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFileName)))
+            {
+                return new NodeToolPaths(dir.FullName);
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"Could not find {SolutionFileName} in '{AppContext.BaseDirectory}' or any parent folder; "
+            + "the Azurite fixture needs the repo checkout (it runs tools/node_modules/azurite).");
+    }
+}

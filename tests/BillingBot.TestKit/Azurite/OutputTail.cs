@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace BillingBot.TestKit.Azurite;
+
+/// <summary>
+/// Keeps the last lines a child process wrote, so a failure message can show why it failed
+/// without buffering everything a long-running process prints.
+/// </summary>
+internal sealed class OutputTail(int capacity = 200)
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<string> _lines = new();
+
+    public void Add(string stream, string? line)
+    {
+        // The Process API signals end-of-stream with a null line.
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_lines.Count == capacity)
+            {
+                _lines.Dequeue();
+            }
+
+            _lines.Enqueue($"[{stream}] {line}");
+        }
+    }
+
+    public bool Contains(string text)
+    {
+        lock (_gate)
+        {
+            return _lines.Any(line => line.Contains(text, StringComparison.Ordinal));
+        }
+    }
+
+    public override string ToString()
+    {
+        lock (_gate)
+        {
+            if (_lines.Count == 0)
+            {
+                return "(no output)";
+            }
+
+            var builder = new StringBuilder();
+            foreach (var line in _lines)
+            {
+                builder.AppendLine(line);
+            }
+
+            return builder.ToString();
+        }
+    }
+}
