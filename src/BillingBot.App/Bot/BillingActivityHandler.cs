@@ -49,7 +49,18 @@ public sealed partial class BillingActivityHandler(
 
         // Teams may announce one install with both a conversationUpdate and an installationUpdate (the playground
         // does on every page load): only the event that stores the reference first greets.
-        var isNew = await references.SaveAsync(new StoredConversationReference(key.TenantId, key.Owner, activity.GetConversationReference(), true, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        bool isNew;
+        try
+        {
+            isNew = await references.SaveAsync(new StoredConversationReference(key.TenantId, key.Owner, activity.GetConversationReference(), true, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The welcome matters more than the reference, which is stored again at the next install event.
+            Log.ReferenceNotStored(logger, ex);
+            isNew = true;
+        }
+
         Log.Installed(logger, activity.Conversation?.ConversationType ?? "unknown", isNew);
         if (!isNew)
         {
@@ -82,6 +93,9 @@ public sealed partial class BillingActivityHandler(
 
         [LoggerMessage(5002, LogLevel.Information, "Bot uninstalled from a {ConversationType} conversation")]
         public static partial void Uninstalled(ILogger logger, string conversationType);
+
+        [LoggerMessage(5004, LogLevel.Error, "The conversation reference could not be stored; proactive messages cannot reach this conversation yet")]
+        public static partial void ReferenceNotStored(ILogger logger, Exception exception);
 
         [LoggerMessage(5003, LogLevel.Warning, "A {ActivityType} without a tenant id was ignored")]
         public static partial void NoTenant(ILogger logger, string activityType);

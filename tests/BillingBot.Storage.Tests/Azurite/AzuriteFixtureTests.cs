@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using BillingBot.TestKit.Azurite;
 
 namespace BillingBot.Storage.Tests.Azurite;
@@ -28,6 +32,35 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite) : IClassFixture<
             + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
             + $"TableEndpoint=http://127.0.0.1:{azurite.Port}/devstoreaccount1;",
             azurite.ConnectionString);
+    }
+
+    [Fact]
+    public async Task Connection_string_credentials_authenticate_against_azurite()
+    {
+        // Guards the account key: a mistyped key still "works" for anonymous probes (403 either
+        // way) and only fails once a real client signs a request.
+        var settings = azurite.ConnectionString
+            .Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        var accountName = settings["AccountName"];
+        var key = Convert.FromBase64String(settings["AccountKey"]);
+        var tables = new Uri($"{settings["TableEndpoint"]}/Tables");
+
+        // Table service Shared Key Lite: HMAC-SHA256 over "date\n/{account}{path}".
+        var date = DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture);
+        var signature = Convert.ToBase64String(
+            HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{date}\n/{accountName}{tables.AbsolutePath}")));
+        using var request = new HttpRequestMessage(HttpMethod.Get, tables);
+        request.Headers.ConnectionClose = true;
+        request.Headers.Add("x-ms-date", date);
+        request.Headers.Add("x-ms-version", "2019-02-02");
+        request.Headers.Add("Accept", "application/json;odata=nometadata");
+        request.Headers.TryAddWithoutValidation("Authorization", $"SharedKeyLite {accountName}:{signature}");
+
+        using var response = await Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using BillingBot.App.Tests.Hosting;
+using BillingBot.Protocol.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BillingBot.App.Tests.Bot;
+
+/// <summary>Install, welcome, help and uninstall, as a customer sees them in Teams.</summary>
+public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsyncLifetime
+{
+    private readonly BotEnvironment _env;
+    private readonly BotHost _host;
+    private HttpClient _http = null!;
+
+    public FirstConversationTests(BotEnvironment env)
+    {
+        _env = env;
+        _host = new BotHost(env.Azurite);
+    }
+
+    private IConversationReferenceStore References => _host.Services.GetRequiredService<IConversationReferenceStore>();
+
+    public Task InitializeAsync()
+    {
+        _http = _host.CreateHttpClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Installing_the_app_stores_the_reference_and_greets_the_user_once_in_Polish()
+    {
+        var conversation = Activities.NewConversationId();
+        var user = UniqueUser(out var aad);
+
+        await PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "pl-PL"), user, aad));
+        await PostAsync(WithUser(Activities.BotAdded(_env.Channel.ServiceUrl, conversation, "pl-PL"), user, aad));
+
+        var greeting = Assert.Single(_env.TextsSentTo(conversation));
+        Assert.StartsWith("Dzień dobry, Anna Kowalska!", greeting, StringComparison.Ordinal);
+        Assert.Contains("asystent rozliczeń", greeting, StringComparison.Ordinal);
+        var stored = await References.GetAsync(Activities.TenantId, "user:" + aad, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(conversation, stored.Reference.Conversation!.Id);
+        Assert.Equal(_env.Channel.ServiceUrl.ToString(), stored.Reference.ServiceUrl);
+        Assert.True(stored.IsActive);
+    }
+
+    [Fact]
+    public async Task A_conversationUpdate_install_greets_in_English_for_a_non_Polish_locale()
+    {
+        var conversation = Activities.NewConversationId();
+        var user = UniqueUser(out var aad);
+
+        await PostAsync(WithUser(Activities.BotAdded(_env.Channel.ServiceUrl, conversation, "de-DE"), user, aad));
+
+        Assert.StartsWith("Hello, Anna Kowalska! I'm BillingBot", Assert.Single(_env.TextsSentTo(conversation)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Both_install_events_at_once_still_greet_only_once()
+    {
+        var conversation = Activities.NewConversationId();
+        var user = UniqueUser(out var aad);
+
+        await Task.WhenAll(
+            PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad)),
+            PostAsync(WithUser(Activities.BotAdded(_env.Channel.ServiceUrl, conversation, "en-US"), user, aad)));
+
+        Assert.Single(_env.TextsSentTo(conversation));
+    }
+
+    [Fact]
+    public async Task Uninstalling_removes_the_reference_and_a_reinstall_greets_again()
+    {
+        var conversation = Activities.NewConversationId();
+        var user = UniqueUser(out var aad);
+        await PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad));
+
+        await PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "remove", "en-US"), user, aad));
+
+        Assert.Null(await References.GetAsync(Activities.TenantId, "user:" + aad, CancellationToken.None));
+        await PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad));
+        Assert.Equal(2, _env.TextsSentTo(conversation).Count);
+    }
+
+    [Fact]
+    public async Task A_team_install_greets_the_channel_and_stores_the_channel_reference()
+    {
+        var channelId = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var activity = Activities.BotAdded(_env.Channel.ServiceUrl, channelId, "en-US");
+        activity["conversation"]!["conversationType"] = "channel";
+        activity["conversation"]!["isGroup"] = true;
+        activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2", ["name"] = "Partner Support" };
+        activity["channelData"]!["settings"] = new JsonObject { ["selectedChannel"] = new JsonObject { ["id"] = channelId } };
+
+        await PostAsync(activity);
+
+        Assert.StartsWith("Hello everyone!", Assert.Single(_env.TextsSentTo(channelId)), StringComparison.Ordinal);
+        Assert.NotNull(await References.GetAsync(Activities.TenantId, "conversation:" + channelId, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("help", "en-US", "Here is what you can ask me:")]
+    [InlineData("HELP", "en-GB", "Here is what you can ask me:")]
+    [InlineData("pomoc", "pl-PL", "Oto, o co możesz mnie zapytać:")]
+    [InlineData("Pomoc!", "pl-PL", "Oto, o co możesz mnie zapytać:")]
+    public async Task Help_lists_what_the_bot_can_do_in_the_users_language(string text, string locale, string title)
+    {
+        var conversation = Activities.NewConversationId();
+
+        await PostAsync(Activities.Message(_env.Channel.ServiceUrl, conversation, text, locale));
+
+        var reply = Assert.Single(_env.TextsSentTo(conversation));
+        Assert.StartsWith(title, reply, StringComparison.Ordinal);
+        Assert.Contains(locale.StartsWith("pl", StringComparison.Ordinal) ? "Konsultant" : "Agent", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_works_in_a_channel_after_the_mention_is_stripped()
+    {
+        var conversation = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2;messageid=1";
+        var activity = Activities.Message(_env.Channel.ServiceUrl, conversation, "<at>BillingBot</at> help");
+        activity["conversation"]!["conversationType"] = "channel";
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>BillingBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "BillingBot" },
+        });
+
+        await PostAsync(activity);
+
+        Assert.StartsWith("Here is what you can ask me:", Assert.Single(_env.TextsSentTo(conversation)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Something_the_bot_does_not_understand_points_to_help()
+    {
+        var conversation = Activities.NewConversationId();
+
+        await PostAsync(Activities.Message(_env.Channel.ServiceUrl, conversation, "qwerty uiop", "pl-PL"));
+
+        Assert.Equal("Przepraszam, nie zrozumiałem. Napisz „pomoc”, aby zobaczyć, w czym mogę pomóc.", Assert.Single(_env.TextsSentTo(conversation)));
+    }
+
+    private static JsonObject WithUser(JsonObject activity, string userId, string aad)
+    {
+        activity["from"]!["id"] = userId;
+        activity["from"]!["aadObjectId"] = aad;
+        return activity;
+    }
+
+    private static string UniqueUser(out string aad)
+    {
+        aad = Guid.NewGuid().ToString();
+        return "29:" + aad;
+    }
+
+    private async Task PostAsync(JsonObject activity)
+    {
+        using var response = await _host.PostActivityAsync(_http, activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

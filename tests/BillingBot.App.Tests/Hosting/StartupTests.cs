@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+
+namespace BillingBot.App.Tests.Hosting;
+
+public sealed class StartupTests : IClassFixture<BotEnvironment>
+{
+    private readonly BotEnvironment _env;
+
+    public StartupTests(BotEnvironment env) => _env = env;
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Outside_Development_an_empty_app_id_stops_start_up_with_a_clear_message(string environment)
+    {
+        using var host = new BotHost(_env.Azurite, environment: environment);
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateHttpClient());
+
+        var validation = FindInner<OptionsValidationException>(error);
+        Assert.Contains($"MicrosoftAppId is empty in the {environment} environment", validation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_tenant_app_without_its_tenant_id_does_not_start()
+    {
+        using var host = new BotHost(_env.Azurite, environment: "Production", appId: BotHost.AppId, settings: new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateHttpClient());
+
+        Assert.Contains("MicrosoftAppTenantId must be set", FindInner<OptionsValidationException>(error).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Development_with_an_app_id_a_request_without_a_token_is_refused()
+    {
+        await using var host = new BotHost(_env.Azurite, environment: "Development", appId: BotHost.AppId, openId: _env.OpenId);
+        using var http = host.CreateHttpClient();
+
+        using var response = await host.PostActivityAsync(http, Activities.Message(_env.Channel.ServiceUrl, Activities.NewConversationId(), "help"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static T FindInner<T>(Exception error)
+        where T : Exception
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is T match)
+            {
+                return match;
+            }
+
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.OfType<T>().FirstOrDefault() is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No {typeof(T).Name} in {error}");
+    }
+}
