@@ -16,9 +16,8 @@ repo="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$repo/tools"
 data_dir="$repo/.data"
 app_project="$repo/src/BillingBot.App"
-# Work from the repo root whatever the caller's cwd: the Playground looks for
-# an optional .m365agentsplayground.yml in its cwd, and paths in messages are
-# then relative to something predictable.
+# Work from the repo root whatever the caller's cwd: the Playground reads an
+# optional .m365agentsplayground.yml from its cwd, so that file has one home.
 cd -- "$repo"
 
 azurite_port="${AZURITE_TABLE_PORT:-10002}"
