@@ -15,7 +15,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection("Storage"))
-            .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Storage"))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Storage") ?? o.ConnectionString)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableEndpoint is not null,
                 "Storage is not configured: set ConnectionStrings:Storage (UseDevelopmentStorage=true for Azurite) or Storage:TableEndpoint (managed identity).")
             .ValidateOnStart();
