@@ -33,8 +33,14 @@ public sealed partial class BillingActivityHandler(
     private async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var culture = BotCulture.For(turnContext.Activity);
-        var text = turnContext.Activity.GetTextWithoutBotMention();
-        var reply = IsHelp(text) ? BotTexts.Help(culture) : BotTexts.NotUnderstood(culture);
+        var word = turnContext.Activity.GetTextWithoutBotMention().Trim().TrimEnd('?', '!', '.').ToUpperInvariant();
+        var reply = word switch
+        {
+            // Someone who writes in Polish is answered in Polish, whatever their client's locale.
+            "POMOC" => BotTexts.Help(BotCulture.Polish),
+            "HELP" or "/HELP" or "?" or "" or "MENU" => BotTexts.Help(culture),
+            _ => BotTexts.NotUnderstood(culture),
+        };
         await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 
@@ -82,9 +88,6 @@ public sealed partial class BillingActivityHandler(
             Log.Uninstalled(logger, turnContext.Activity.Conversation?.ConversationType ?? "unknown");
         }
     }
-
-    private static bool IsHelp(string text) =>
-        text.Trim().TrimEnd('?', '!', '.').ToUpperInvariant() is "HELP" or "POMOC" or "/HELP" or "?" or "" or "MENU";
 
     private static partial class Log
     {
