@@ -93,6 +93,23 @@ public sealed class InboundAuthenticationTests : IClassFixture<BotEnvironment>, 
     }
 
     [Fact]
+    public async Task Logs_hold_neither_inbound_nor_outbound_tokens_nor_the_app_secret()
+    {
+        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).Build();
+        var forged = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).WithAudience("someone-else").Build();
+        await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, Activities.NewConversationId(), "help"), token);
+        await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, Activities.NewConversationId(), "help"), forged);
+
+        var everything = string.Join("\n", _host.Logs.Lines.Select(l => l.Message + l.Exception + string.Join(",", l.Scope.Values)));
+
+        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.DoesNotContain(token.Split('.')[2], everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(forged.Split('.')[2], everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(BotHost.OutboundToken, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-secret-not-real", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_token_within_five_minutes_of_expiry_skew_is_still_accepted()
     {
         var conversation = Activities.NewConversationId();
