@@ -41,7 +41,10 @@ public sealed partial class BillingActivityHandler(
             "HELP" or "/HELP" or "?" or "" or "MENU" => BotTexts.Help(culture),
             _ => BotTexts.NotUnderstood(culture),
         };
-        await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        // The help is a markdown list; Teams renders markdown, plain text would run the items together.
+        var message = ActivityExtensions.CreateMessage(reply);
+        message.TextFormat = "markdown";
+        await turnContext.SendActivityAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnInstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
