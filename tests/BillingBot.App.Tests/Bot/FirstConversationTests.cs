@@ -7,31 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BillingBot.App.Tests.Bot;
 
 /// <summary>Install, welcome, help and uninstall, as a customer sees them in Teams.</summary>
-public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsyncLifetime
+public sealed class FirstConversationTests : BotHostTestBase
 {
-    private readonly BotEnvironment _env;
-    private readonly BotHost _host;
-    private HttpClient _http = null!;
 
     public FirstConversationTests(BotEnvironment env)
+        : base(env, new BotHost(env.Azurite))
     {
-        _env = env;
-        _host = new BotHost(env.Azurite);
     }
 
-    private IConversationReferenceStore References => _host.Services.GetRequiredService<IConversationReferenceStore>();
-
-    public Task InitializeAsync()
-    {
-        _http = _host.CreateHttpClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
+    private IConversationReferenceStore References => Host.Services.GetRequiredService<IConversationReferenceStore>();
 
     [Fact]
     public async Task Installing_the_app_stores_the_reference_and_greets_the_user_once_in_Polish()
@@ -39,16 +23,16 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
         var conversation = Activities.NewConversationId();
         var user = UniqueUser(out var aad);
 
-        await PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "pl-PL"), user, aad));
-        await PostAsync(WithUser(Activities.BotAdded(_env.Channel.ServiceUrl, conversation, "pl-PL"), user, aad));
+        await PostAsync(WithUser(Activities.InstallationUpdate(Env.Channel.ServiceUrl, conversation, "add", "pl-PL"), user, aad));
+        await PostAsync(WithUser(Activities.BotAdded(Env.Channel.ServiceUrl, conversation, "pl-PL"), user, aad));
 
-        var greeting = Assert.Single(_env.TextsSentTo(conversation));
+        var greeting = Assert.Single(Env.TextsSentTo(conversation));
         Assert.StartsWith("Dzień dobry, Anna Kowalska!", greeting, StringComparison.Ordinal);
         Assert.Contains("asystent rozliczeń", greeting, StringComparison.Ordinal);
         var stored = await References.GetAsync(Activities.TenantId, "user:" + aad, CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal(conversation, stored.Reference.Conversation!.Id);
-        Assert.Equal(_env.Channel.ServiceUrl.ToString(), stored.Reference.ServiceUrl);
+        Assert.Equal(Env.Channel.ServiceUrl.ToString(), stored.Reference.ServiceUrl);
         Assert.True(stored.IsActive);
     }
 
@@ -58,9 +42,9 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
         var conversation = Activities.NewConversationId();
         var user = UniqueUser(out var aad);
 
-        await PostAsync(WithUser(Activities.BotAdded(_env.Channel.ServiceUrl, conversation, "de-DE"), user, aad));
+        await PostAsync(WithUser(Activities.BotAdded(Env.Channel.ServiceUrl, conversation, "de-DE"), user, aad));
 
-        Assert.StartsWith("Hello, Anna Kowalska! I'm BillingBot", Assert.Single(_env.TextsSentTo(conversation)), StringComparison.Ordinal);
+        Assert.StartsWith("Hello, Anna Kowalska! I'm BillingBot", Assert.Single(Env.TextsSentTo(conversation)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,10 +54,10 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
         var user = UniqueUser(out var aad);
 
         await Task.WhenAll(
-            PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad)),
-            PostAsync(WithUser(Activities.BotAdded(_env.Channel.ServiceUrl, conversation, "en-US"), user, aad)));
+            PostAsync(WithUser(Activities.InstallationUpdate(Env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad)),
+            PostAsync(WithUser(Activities.BotAdded(Env.Channel.ServiceUrl, conversation, "en-US"), user, aad)));
 
-        Assert.Single(_env.TextsSentTo(conversation));
+        Assert.Single(Env.TextsSentTo(conversation));
     }
 
     [Fact]
@@ -81,20 +65,20 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
     {
         var conversation = Activities.NewConversationId();
         var user = UniqueUser(out var aad);
-        await PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad));
+        await PostAsync(WithUser(Activities.InstallationUpdate(Env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad));
 
-        await PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "remove", "en-US"), user, aad));
+        await PostAsync(WithUser(Activities.InstallationUpdate(Env.Channel.ServiceUrl, conversation, "remove", "en-US"), user, aad));
 
         Assert.Null(await References.GetAsync(Activities.TenantId, "user:" + aad, CancellationToken.None));
-        await PostAsync(WithUser(Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad));
-        Assert.Equal(2, _env.TextsSentTo(conversation).Count);
+        await PostAsync(WithUser(Activities.InstallationUpdate(Env.Channel.ServiceUrl, conversation, "add", "en-US"), user, aad));
+        Assert.Equal(2, Env.TextsSentTo(conversation).Count);
     }
 
     [Fact]
     public async Task A_team_install_greets_the_channel_and_stores_the_channel_reference()
     {
         var channelId = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
-        var activity = Activities.BotAdded(_env.Channel.ServiceUrl, channelId, "en-US");
+        var activity = Activities.BotAdded(Env.Channel.ServiceUrl, channelId, "en-US");
         activity["conversation"]!["conversationType"] = "channel";
         activity["conversation"]!["isGroup"] = true;
         activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.tacv2", ["name"] = "Partner Support" };
@@ -102,7 +86,7 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
 
         await PostAsync(activity);
 
-        Assert.StartsWith("Hello everyone!", Assert.Single(_env.TextsSentTo(channelId)), StringComparison.Ordinal);
+        Assert.StartsWith("Hello everyone!", Assert.Single(Env.TextsSentTo(channelId)), StringComparison.Ordinal);
         Assert.NotNull(await References.GetAsync(Activities.TenantId, "conversation:" + channelId, CancellationToken.None));
     }
 
@@ -117,9 +101,9 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
     {
         var conversation = Activities.NewConversationId();
 
-        await PostAsync(Activities.Message(_env.Channel.ServiceUrl, conversation, text, locale));
+        await PostAsync(Activities.Message(Env.Channel.ServiceUrl, conversation, text, locale));
 
-        var reply = Assert.Single(_env.TextsSentTo(conversation));
+        var reply = Assert.Single(Env.TextsSentTo(conversation));
         Assert.StartsWith(title, reply, StringComparison.Ordinal);
         Assert.Contains(title.StartsWith("Oto", StringComparison.Ordinal) ? "„Konsultant”" : "\"Agent\"", reply, StringComparison.Ordinal);
     }
@@ -128,7 +112,7 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
     public async Task Help_works_in_a_channel_after_the_mention_is_stripped()
     {
         var conversation = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2;messageid=1";
-        var activity = Activities.Message(_env.Channel.ServiceUrl, conversation, "<at>BillingBot</at> help");
+        var activity = Activities.Message(Env.Channel.ServiceUrl, conversation, "<at>BillingBot</at> help");
         activity["conversation"]!["conversationType"] = "channel";
         activity["entities"] = new JsonArray(new JsonObject
         {
@@ -139,7 +123,7 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
 
         await PostAsync(activity);
 
-        Assert.StartsWith("Here is what you can ask me:", Assert.Single(_env.TextsSentTo(conversation)), StringComparison.Ordinal);
+        Assert.StartsWith("Here is what you can ask me:", Assert.Single(Env.TextsSentTo(conversation)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,9 +131,9 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
     {
         var conversation = Activities.NewConversationId();
 
-        await PostAsync(Activities.Message(_env.Channel.ServiceUrl, conversation, "qwerty uiop", "pl-PL"));
+        await PostAsync(Activities.Message(Env.Channel.ServiceUrl, conversation, "qwerty uiop", "pl-PL"));
 
-        Assert.Equal("Przepraszam, nie zrozumiałem. Napisz „pomoc”, aby zobaczyć, w czym mogę pomóc.", Assert.Single(_env.TextsSentTo(conversation)));
+        Assert.Equal("Przepraszam, nie zrozumiałem. Napisz „pomoc”, aby zobaczyć, w czym mogę pomóc.", Assert.Single(Env.TextsSentTo(conversation)));
     }
 
     private static JsonObject WithUser(JsonObject activity, string userId, string aad)
@@ -167,7 +151,7 @@ public sealed class FirstConversationTests : IClassFixture<BotEnvironment>, IAsy
 
     private async Task PostAsync(JsonObject activity)
     {
-        using var response = await _host.PostActivityAsync(_http, activity);
+        using var response = await Host.PostActivityAsync(Http, activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

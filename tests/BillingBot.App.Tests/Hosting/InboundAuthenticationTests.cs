@@ -5,19 +5,20 @@ using Microsoft.Extensions.Logging;
 namespace BillingBot.App.Tests.Hosting;
 
 /// <summary>The forged-token corpus: every one gets a 401 with an empty body and a logged reason; a valid token gets 200.</summary>
-public sealed class InboundAuthenticationTests : IClassFixture<BotEnvironment>, IAsyncLifetime
+public sealed class InboundAuthenticationTests : BotHostTestBase
 {
     private static readonly TestSigningKey UnpublishedKey = TestSigningKey.ForTeams("never-published");
     private static readonly TestSigningKey WebChatOnlyKey = new("webchat-only", ["webchat"]);
-    private readonly BotEnvironment _env;
-    private readonly BotHost _host;
-    private HttpClient _http = null!;
 
     public InboundAuthenticationTests(BotEnvironment env)
+        : base(env, CreateHost(env))
     {
-        _env = env;
-        _env.OpenId.AddKey(WebChatOnlyKey);
-        _host = new BotHost(env.Azurite, environment: "Production", appId: BotHost.AppId, openId: env.OpenId);
+    }
+
+    private static BotHost CreateHost(BotEnvironment env)
+    {
+        env.OpenId.AddKey(WebChatOnlyKey);
+        return new BotHost(env.Azurite, environment: "Production", appId: BotHost.AppId, openId: env.OpenId);
     }
 
     public static TheoryData<string> ForgedTokens => new()
@@ -27,25 +28,13 @@ public sealed class InboundAuthenticationTests : IClassFixture<BotEnvironment>, 
         "signed by another key under a published kid",
     };
 
-    public Task InitializeAsync()
-    {
-        _http = _host.CreateHttpClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Theory]
     [MemberData(nameof(ForgedTokens))]
     public async Task A_forged_or_broken_token_gets_401_with_nothing_in_the_body(string forgery)
     {
         var conversation = Activities.NewConversationId();
-        var activity = Activities.Message(_env.Channel.ServiceUrl, conversation, "help");
-        var valid = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString());
+        var activity = Activities.Message(Env.Channel.ServiceUrl, conversation, "help");
+        var valid = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, Env.Channel.ServiceUrl.ToString());
         string? header = forgery switch
         {
             "no header" => null,
@@ -70,24 +59,24 @@ public sealed class InboundAuthenticationTests : IClassFixture<BotEnvironment>, 
             request.Headers.TryAddWithoutValidation("Authorization", header);
         }
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        Assert.Empty(_env.RequestsTo(conversation));
-        Assert.Contains(_host.Logs.Lines, l => l.EventId.Id == 3003 && l.Level == LogLevel.Warning);
+        Assert.Empty(Env.RequestsTo(conversation));
+        Assert.Contains(Host.Logs.Lines, l => l.EventId.Id == 3003 && l.Level == LogLevel.Warning);
     }
 
     [Fact]
     public async Task A_valid_token_gets_200_and_the_reply_goes_out_with_the_bots_own_token()
     {
         var conversation = Activities.NewConversationId();
-        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).Build();
+        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, Env.Channel.ServiceUrl.ToString()).Build();
 
-        using var response = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "help"), token);
+        using var response = await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, conversation, "help"), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_env.RequestsTo(conversation));
+        var reply = Assert.Single(Env.RequestsTo(conversation));
         Assert.Equal("Bearer " + BotHost.OutboundToken, reply.Authorization);
         Assert.Contains("Here is what you can ask me", reply.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -95,14 +84,14 @@ public sealed class InboundAuthenticationTests : IClassFixture<BotEnvironment>, 
     [Fact]
     public async Task Logs_hold_neither_inbound_nor_outbound_tokens_nor_the_app_secret()
     {
-        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).Build();
-        var forged = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).WithAudience("someone-else").Build();
-        await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, Activities.NewConversationId(), "help"), token);
-        await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, Activities.NewConversationId(), "help"), forged);
+        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, Env.Channel.ServiceUrl.ToString()).Build();
+        var forged = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, Env.Channel.ServiceUrl.ToString()).WithAudience("someone-else").Build();
+        await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, Activities.NewConversationId(), "help"), token);
+        await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, Activities.NewConversationId(), "help"), forged);
 
-        var everything = string.Join("\n", _host.Logs.Lines.Select(l => l.Message + l.Exception + string.Join(",", l.Scope.Values)));
+        var everything = string.Join("\n", Host.Logs.Lines.Select(l => l.Message + l.Exception + string.Join(",", l.Scope.Values)));
 
-        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.NotEmpty(Host.Logs.Lines);
         Assert.DoesNotContain(token.Split('.')[2], everything, StringComparison.Ordinal);
         Assert.DoesNotContain(forged.Split('.')[2], everything, StringComparison.Ordinal);
         Assert.DoesNotContain(BotHost.OutboundToken, everything, StringComparison.Ordinal);
@@ -113,9 +102,9 @@ public sealed class InboundAuthenticationTests : IClassFixture<BotEnvironment>, 
     public async Task A_token_within_five_minutes_of_expiry_skew_is_still_accepted()
     {
         var conversation = Activities.NewConversationId();
-        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).Expired(TimeSpan.FromMinutes(3)).Build();
+        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, Env.Channel.ServiceUrl.ToString()).Expired(TimeSpan.FromMinutes(3)).Build();
 
-        using var response = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "help"), token);
+        using var response = await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, conversation, "help"), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -124,12 +113,12 @@ public sealed class InboundAuthenticationTests : IClassFixture<BotEnvironment>, 
     public async Task An_activity_that_fails_authentication_teaches_the_bot_nothing_about_where_to_send_tokens()
     {
         var conversation = Activities.NewConversationId();
-        var elsewhere = new Uri(_env.Channel.ServiceUrl, "/attacker/");
+        var elsewhere = new Uri(Env.Channel.ServiceUrl, "/attacker/");
         var forged = new TestTokenBuilder(UnpublishedKey, BotHost.AppId, elsewhere.ToString()).Build();
 
-        using var rejected = await _host.PostActivityAsync(_http, Activities.Message(elsewhere, conversation, "help"), forged);
+        using var rejected = await Host.PostActivityAsync(Http, Activities.Message(elsewhere, conversation, "help"), forged);
 
         Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
-        Assert.DoesNotContain(_env.Channel.Requests, r => r.Path.Contains("attacker", StringComparison.Ordinal));
+        Assert.DoesNotContain(Env.Channel.Requests, r => r.Path.Contains("attacker", StringComparison.Ordinal));
     }
 }

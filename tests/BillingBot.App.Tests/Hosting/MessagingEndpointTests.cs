@@ -9,35 +9,19 @@ using Microsoft.Extensions.Logging;
 namespace BillingBot.App.Tests.Hosting;
 
 /// <summary>The endpoint in local dev mode: limits, malformed input, unknown types, re-deliveries, invokes and failing turns.</summary>
-public sealed class MessagingEndpointTests : IClassFixture<BotEnvironment>, IAsyncLifetime
+public sealed class MessagingEndpointTests : BotHostTestBase
 {
-    private readonly BotEnvironment _env;
-    private readonly BotHost _host;
-    private HttpClient _http = null!;
 
     public MessagingEndpointTests(BotEnvironment env)
-    {
-        _env = env;
-        _host = new BotHost(env.Azurite, services: services =>
+        : base(env, new BotHost(env.Azurite, services: services =>
         {
             // A bot that fails on "boom", to see what the user is told.
             var real = services.Single(d => d.ServiceType == typeof(IBot));
             services.Remove(real);
             services.AddSingleton<BillingBot.App.Bot.BillingActivityHandler>();
             services.AddSingleton<IBot>(sp => new FailingOnBoom(sp.GetRequiredService<BillingBot.App.Bot.BillingActivityHandler>()));
-        });
-    }
-
-    public Task InitializeAsync()
+        }))
     {
-        _http = _host.CreateHttpClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
     }
 
     [Fact]
@@ -45,24 +29,24 @@ public sealed class MessagingEndpointTests : IClassFixture<BotEnvironment>, IAsy
     {
         var conversation = Activities.NewConversationId();
 
-        using var response = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "help"));
+        using var response = await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, conversation, "help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_env.RequestsTo(conversation));
+        var reply = Assert.Single(Env.RequestsTo(conversation));
         Assert.Null(reply.Authorization);
     }
 
     [Fact]
     public async Task Dev_mode_still_refuses_a_request_that_does_not_come_from_loopback()
     {
-        var adapter = _host.Services.GetRequiredService<BotAdapter>();
+        var adapter = Host.Services.GetRequiredService<BotAdapter>();
         var conversation = Activities.NewConversationId();
-        var body = new MemoryStream(Encoding.UTF8.GetBytes(Activities.Message(_env.Channel.ServiceUrl, conversation, "help").ToJsonString()));
+        var body = new MemoryStream(Encoding.UTF8.GetBytes(Activities.Message(Env.Channel.ServiceUrl, conversation, "help").ToJsonString()));
 
-        var result = await adapter.ProcessAsync(new InboundRequest(null, "application/json", body.Length, IPAddress.Parse("203.0.113.7"), body), _host.Services.GetRequiredService<IBot>(), CancellationToken.None);
+        var result = await adapter.ProcessAsync(new InboundRequest(null, "application/json", body.Length, IPAddress.Parse("203.0.113.7"), body), Host.Services.GetRequiredService<IBot>(), CancellationToken.None);
 
         Assert.Equal(401, result.StatusCode);
-        Assert.Empty(_env.RequestsTo(conversation));
+        Assert.Empty(Env.RequestsTo(conversation));
     }
 
     [Fact]
@@ -70,19 +54,19 @@ public sealed class MessagingEndpointTests : IClassFixture<BotEnvironment>, IAsy
     {
         var conversation = Activities.NewConversationId();
 
-        using var response = await _host.PostActivityAsync(_http, Activities.Message(new Uri("https://smba.trafficmanager.net.evil.example/teams/"), conversation, "help"));
+        using var response = await Host.PostActivityAsync(Http, Activities.Message(new Uri("https://smba.trafficmanager.net.evil.example/teams/"), conversation, "help"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_env.RequestsTo(conversation));
-        Assert.Contains(_host.Logs.Lines, l => l.EventId.Id == 2001);
+        Assert.Empty(Env.RequestsTo(conversation));
+        Assert.Contains(Host.Logs.Lines, l => l.EventId.Id == 2001);
     }
 
     [Fact]
     public async Task A_body_over_256_KB_gets_413()
     {
-        var activity = Activities.Message(_env.Channel.ServiceUrl, Activities.NewConversationId(), new string('x', 300 * 1024));
+        var activity = Activities.Message(Env.Channel.ServiceUrl, Activities.NewConversationId(), new string('x', 300 * 1024));
 
-        using var response = await _host.PostActivityAsync(_http, activity);
+        using var response = await Host.PostActivityAsync(Http, activity);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -90,13 +74,13 @@ public sealed class MessagingEndpointTests : IClassFixture<BotEnvironment>, IAsy
     [Fact]
     public async Task A_chunked_body_over_256_KB_without_a_length_gets_413_too()
     {
-        var activity = Activities.Message(_env.Channel.ServiceUrl, Activities.NewConversationId(), new string('x', 300 * 1024));
+        var activity = Activities.Message(Env.Channel.ServiceUrl, Activities.NewConversationId(), new string('x', 300 * 1024));
         using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(activity.ToJsonString())));
         content.Headers.ContentType = new("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -110,48 +94,48 @@ public sealed class MessagingEndpointTests : IClassFixture<BotEnvironment>, IAsy
     [InlineData("{\"type\":\"message\",\"text\":\"no conversation\",\"serviceUrl\":\"http://127.0.0.1:1/\",\"channelId\":\"msteams\"}")]
     public async Task Malformed_activities_get_400_and_nothing_is_sent(string json)
     {
-        var before = _env.Channel.Requests.Count;
-        using var response = await _http.PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
+        var before = Env.Channel.Requests.Count;
+        using var response = await Http.PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(before, _env.Channel.Requests.Count);
+        Assert.Equal(before, Env.Channel.Requests.Count);
     }
 
     [Fact]
     public async Task An_unknown_activity_type_is_acknowledged_and_ignored()
     {
         var conversation = Activities.NewConversationId();
-        var activity = Activities.Base("somethingNew", _env.Channel.ServiceUrl, conversation, null, "en-US", new JsonObject { ["text"] = "help" });
+        var activity = Activities.Base("somethingNew", Env.Channel.ServiceUrl, conversation, null, "en-US", new JsonObject { ["text"] = "help" });
 
-        using var response = await _host.PostActivityAsync(_http, activity);
+        using var response = await Host.PostActivityAsync(Http, activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_env.RequestsTo(conversation));
+        Assert.Empty(Env.RequestsTo(conversation));
     }
 
     [Fact]
     public async Task An_activity_that_Teams_delivers_twice_is_processed_once()
     {
         var conversation = Activities.NewConversationId();
-        var activity = Activities.Message(_env.Channel.ServiceUrl, conversation, "help", id: "1732527000001");
+        var activity = Activities.Message(Env.Channel.ServiceUrl, conversation, "help", id: "1732527000001");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _host.PostActivityAsync(_http, activity.DeepClone())));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Host.PostActivityAsync(Http, activity.DeepClone())));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Single(_env.RequestsTo(conversation));
+        Assert.Single(Env.RequestsTo(conversation));
     }
 
     [Fact]
     public async Task An_invoke_nobody_handles_gets_501()
     {
-        var activity = Activities.Base("invoke", _env.Channel.ServiceUrl, Activities.NewConversationId(), null, "en-US", new JsonObject
+        var activity = Activities.Base("invoke", Env.Channel.ServiceUrl, Activities.NewConversationId(), null, "en-US", new JsonObject
         {
             ["name"] = "composeExtension/query",
             ["value"] = new JsonObject { ["commandId"] = "x" },
         });
 
-        using var response = await _host.PostActivityAsync(_http, activity);
+        using var response = await Host.PostActivityAsync(Http, activity);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -159,13 +143,13 @@ public sealed class MessagingEndpointTests : IClassFixture<BotEnvironment>, IAsy
     [Fact]
     public async Task An_invoke_answer_goes_back_in_the_HTTP_body()
     {
-        var activity = Activities.Base("invoke", _env.Channel.ServiceUrl, Activities.NewConversationId(), null, "en-US", new JsonObject
+        var activity = Activities.Base("invoke", Env.Channel.ServiceUrl, Activities.NewConversationId(), null, "en-US", new JsonObject
         {
             ["name"] = "test/echo",
             ["value"] = new JsonObject { ["say"] = "hi" },
         });
 
-        using var response = await _host.PostActivityAsync(_http, activity);
+        using var response = await Host.PostActivityAsync(Http, activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -179,14 +163,14 @@ public sealed class MessagingEndpointTests : IClassFixture<BotEnvironment>, IAsy
     {
         var conversation = Activities.NewConversationId();
 
-        using var response = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "boom", locale));
+        using var response = await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, conversation, "boom", locale));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = Assert.Single(_env.TextsSentTo(conversation));
+        var text = Assert.Single(Env.TextsSentTo(conversation));
         Assert.StartsWith(apology, text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
-        var failure = Assert.Single(_host.Logs.Lines, l => l.EventId.Id == 3006 && l.Exception!.Contains("kaboom-" + conversation, StringComparison.Ordinal));
+        var failure = Assert.Single(Host.Logs.Lines, l => l.EventId.Id == 3006 && l.Exception!.Contains("kaboom-" + conversation, StringComparison.Ordinal));
         var correlationId = (string)failure.Scope["CorrelationId"]!;
         Assert.Equal(LogLevel.Error, failure.Level);
         Assert.EndsWith(correlationId, text, StringComparison.Ordinal);

@@ -4,35 +4,19 @@ using BillingBot.TestKit.Auth;
 namespace BillingBot.App.Tests.Hosting;
 
 /// <summary>A single-tenant app also accepts tokens from its own tenant's Entra issuers (v1 and v2), and no other tenant's.</summary>
-public sealed class SingleTenantAuthenticationTests : IClassFixture<BotEnvironment>, IAsyncLifetime
+public sealed class SingleTenantAuthenticationTests : BotHostTestBase
 {
     private const string OwnTenant = "11111111-2222-3333-4444-555555555555";
-    private readonly BotEnvironment _env;
-    private readonly BotHost _host;
-    private HttpClient _http = null!;
 
     public SingleTenantAuthenticationTests(BotEnvironment env)
-    {
-        _env = env;
-        _host = new BotHost(env.Azurite, environment: "Production", appId: BotHost.AppId, openId: env.OpenId, settings: new Dictionary<string, string?>
+        : base(env, new BotHost(env.Azurite, environment: "Production", appId: BotHost.AppId, openId: env.OpenId, settings: new Dictionary<string, string?>
         {
             ["MicrosoftAppType"] = "SingleTenant",
             ["MicrosoftAppTenantId"] = OwnTenant,
             // Entra publishes its keys like the Bot Framework does; the loopback server stands in for both.
             ["BotAuthentication:EntraOpenIdMetadataUrlTemplate"] = env.OpenId.MetadataUrl.ToString(),
-        });
-    }
-
-    public Task InitializeAsync()
+        }))
     {
-        _http = _host.CreateHttpClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
     }
 
     [Theory]
@@ -43,9 +27,9 @@ public sealed class SingleTenantAuthenticationTests : IClassFixture<BotEnvironme
     [InlineData("https://login.microsoftonline.com/99999999-2222-3333-4444-555555555555/v2.0", HttpStatusCode.Unauthorized)]
     public async Task Issuers_are_accepted_only_for_the_apps_own_tenant(string issuer, HttpStatusCode expected)
     {
-        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, _env.Channel.ServiceUrl.ToString()).WithIssuer(issuer).Build();
+        var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, Env.Channel.ServiceUrl.ToString()).WithIssuer(issuer).Build();
 
-        using var response = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, Activities.NewConversationId(), "help"), token);
+        using var response = await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, Activities.NewConversationId(), "help"), token);
 
         Assert.Equal(expected, response.StatusCode);
     }

@@ -6,75 +6,59 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BillingBot.App.Tests.Hosting;
 
 /// <summary>When Table Storage is down the user gets a clear message and /healthz says unhealthy; both recover with it.</summary>
-public sealed class StorageOutageTests : IClassFixture<BotEnvironment>, IAsyncLifetime
+public sealed class StorageOutageTests : BotHostTestBase
 {
-    private readonly BotEnvironment _env;
-    private readonly BotHost _host;
-    private HttpClient _http = null!;
 
     public StorageOutageTests(BotEnvironment env)
-    {
-        _env = env;
-        _host = new BotHost(env.Azurite, services: services =>
+        : base(env, new BotHost(env.Azurite, services: services =>
         {
             // Help needs no data; "remember" stands for any turn that must read conversation state.
             services.Remove(services.Single(d => d.ServiceType == typeof(IBot)));
             services.AddSingleton<BillingBot.App.Bot.BillingActivityHandler>();
             services.AddSingleton<IBot>(sp => new RememberingBot(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<BillingBot.App.Bot.BillingActivityHandler>()));
-        });
-    }
-
-    public Task InitializeAsync()
+        }))
     {
-        _http = _host.CreateHttpClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
     }
 
     [Fact]
     public async Task Storage_down_gives_a_clear_message_and_an_unhealthy_health_check_until_it_is_back()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/healthz")).StatusCode);
         var conversation = Activities.NewConversationId();
 
-        await _env.Azurite.StopAsync();
-        using var during = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "remember", "pl-PL"));
-        using var helpDuring = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "help"));
-        var health = await _http.GetAsync("/healthz");
+        await Env.Azurite.StopAsync();
+        using var during = await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, conversation, "remember", "pl-PL"));
+        using var helpDuring = await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, conversation, "help"));
+        var health = await Http.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);
-        Assert.StartsWith("Przepraszam, nie mam teraz dostępu do danych rozliczeniowych", _env.TextsSentTo(conversation)[0], StringComparison.Ordinal);
-        Assert.StartsWith("Here is what you can ask me:", _env.TextsSentTo(conversation)[1], StringComparison.Ordinal);
+        Assert.StartsWith("Przepraszam, nie mam teraz dostępu do danych rozliczeniowych", Env.TextsSentTo(conversation)[0], StringComparison.Ordinal);
+        Assert.StartsWith("Here is what you can ask me:", Env.TextsSentTo(conversation)[1], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal("Unhealthy", await health.Content.ReadAsStringAsync());
 
-        await _env.Azurite.StartAsync();
+        await Env.Azurite.StartAsync();
 
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/healthz")).StatusCode);
-        using var after = await _host.PostActivityAsync(_http, Activities.Message(_env.Channel.ServiceUrl, conversation, "remember"));
-        Assert.Equal("remembered 1", _env.TextsSentTo(conversation)[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/healthz")).StatusCode);
+        using var after = await Host.PostActivityAsync(Http, Activities.Message(Env.Channel.ServiceUrl, conversation, "remember"));
+        Assert.Equal("remembered 1", Env.TextsSentTo(conversation)[^1]);
     }
 
     [Fact]
     public async Task An_install_while_storage_is_down_still_greets_the_user()
     {
         var conversation = Activities.NewConversationId();
-        await _env.Azurite.StopAsync();
+        await Env.Azurite.StopAsync();
         try
         {
-            using var response = await _host.PostActivityAsync(_http, Activities.InstallationUpdate(_env.Channel.ServiceUrl, conversation, "add", "en-US"));
+            using var response = await Host.PostActivityAsync(Http, Activities.InstallationUpdate(Env.Channel.ServiceUrl, conversation, "add", "en-US"));
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.StartsWith("Hello, Anna Kowalska!", Assert.Single(_env.TextsSentTo(conversation)), StringComparison.Ordinal);
+            Assert.StartsWith("Hello, Anna Kowalska!", Assert.Single(Env.TextsSentTo(conversation)), StringComparison.Ordinal);
         }
         finally
         {
-            await _env.Azurite.StartAsync();
+            await Env.Azurite.StartAsync();
         }
     }
 
