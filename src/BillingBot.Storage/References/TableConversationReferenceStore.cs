@@ -36,18 +36,7 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // It exists: refresh it, and report it as new only if this write is the one that reactivates it.
-            var current = await Run(reference.Owner, () => Table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var wasActive = current.Value.GetBoolean("IsActive") ?? true;
-            try
-            {
-                await Table.UpdateEntityAsync(entity, current.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return !wasActive && reference.IsActive;
-            }
-            catch (RequestFailedException conflict) when (StorageErrors.IsConflict(conflict))
-            {
-                // Someone else refreshed it at the same moment; theirs is as good as ours.
-                return false;
-            }
+            return await RefreshAsync(entity, reference.IsActive, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {
@@ -57,31 +46,27 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
 
     public async Task<StoredConversationReference?> GetAsync(string tenantId, string owner, CancellationToken cancellationToken)
     {
-        var response = await Run(owner, () => Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(tenantId), TableKeys.Encode(owner), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var response = await StorageErrors.GuardAsync(owner, () => Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(tenantId), TableKeys.Encode(owner), cancellationToken: cancellationToken)).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
     public async Task<IReadOnlyList<StoredConversationReference>> ListAsync(string tenantId, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Encode(tenantId);
-        var result = new List<StoredConversationReference>();
-        try
+        return await StorageErrors.GuardAsync(tenantId, async () =>
         {
+            var result = new List<StoredConversationReference>();
             await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 result.Add(FromEntity(entity));
             }
-        }
-        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
-        {
-            throw StorageErrors.Translate(tenantId, ex);
-        }
 
-        return result;
+            return result;
+        }).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(string tenantId, string owner, CancellationToken cancellationToken) =>
-        await Run(owner, () => Table.DeleteEntityAsync(TableKeys.Encode(tenantId), TableKeys.Encode(owner), ETag.All, cancellationToken)).ConfigureAwait(false);
+        await StorageErrors.GuardAsync(owner, () => Table.DeleteEntityAsync(TableKeys.Encode(tenantId), TableKeys.Encode(owner), ETag.All, cancellationToken)).ConfigureAwait(false);
 
     private static StoredConversationReference FromEntity(TableEntity entity) => new(
         entity.GetString("TenantId"),
@@ -90,15 +75,20 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
         entity.GetBoolean("IsActive") ?? true,
         entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
 
-    private static async Task<T> Run<T>(string key, Func<Task<T>> operation)
+    private async Task<bool> RefreshAsync(TableEntity entity, bool isActive, CancellationToken cancellationToken)
     {
+        var owner = entity.GetString("Owner");
+        var current = await StorageErrors.GuardAsync(owner, () => Table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var wasActive = current.Value.GetBoolean("IsActive") ?? true;
         try
         {
-            return await operation().ConfigureAwait(false);
+            await StorageErrors.GuardAsync(owner, () => Table.UpdateEntityAsync(entity, current.Value.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+            return !wasActive && isActive;
         }
-        catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
+        catch (ConcurrencyConflictException)
         {
-            throw StorageErrors.Translate(key, ex);
+            // Someone else refreshed it at the same moment; theirs is as good as ours.
+            return false;
         }
     }
 }

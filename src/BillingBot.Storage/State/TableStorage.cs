@@ -23,15 +23,8 @@ public sealed class TableStorage(TableStore tables) : IStorage
     {
         var reads = keys.Distinct(StringComparer.Ordinal).Select(async key =>
         {
-            try
-            {
-                var response = await Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(key), RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return response.HasValue ? (key, Item: new StoreItem(ReadJson(response.Value!), response.Value!.ETag.ToString())) : (key, Item: (StoreItem?)null);
-            }
-            catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
-            {
-                throw StorageErrors.Translate(key, ex);
-            }
+            var response = await StorageErrors.GuardAsync(key, () => Table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(key), RowKey, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return response.HasValue ? (key, Item: new StoreItem(ReadJson(response.Value!), response.Value!.ETag.ToString())) : (key, Item: (StoreItem?)null);
         });
         var results = await Task.WhenAll(reads).ConfigureAwait(false);
         return results.Where(r => r.Item is not null).ToDictionary(r => r.key, r => r.Item!, StringComparer.Ordinal);
@@ -43,20 +36,13 @@ public sealed class TableStorage(TableStore tables) : IStorage
         foreach (var (key, item) in changes)
         {
             var entity = ToEntity(key, item.Json);
-            try
+            var response = await StorageErrors.GuardAsync(key, () => item.ETag switch
             {
-                Response response = item.ETag switch
-                {
-                    ETags.Any => await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false),
-                    null => await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false),
-                    var etag => await Table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false),
-                };
-                etags[key] = response.Headers.ETag?.ToString() ?? throw new StorageUnavailableException($"Table storage returned no ETag for '{key}'.");
-            }
-            catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
-            {
-                throw StorageErrors.Translate(key, ex);
-            }
+                ETags.Any => Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken),
+                null => Table.AddEntityAsync(entity, cancellationToken),
+                var etag => Table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken),
+            }).ConfigureAwait(false);
+            etags[key] = response.Headers.ETag?.ToString() ?? throw new StorageUnavailableException($"Table storage returned no ETag for '{key}'.");
         }
 
         return etags;
@@ -66,14 +52,7 @@ public sealed class TableStorage(TableStore tables) : IStorage
     {
         foreach (var key in keys)
         {
-            try
-            {
-                await Table.DeleteEntityAsync(TableKeys.Encode(key), RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
-            {
-                throw StorageErrors.Translate(key, ex);
-            }
+            await StorageErrors.GuardAsync(key, () => Table.DeleteEntityAsync(TableKeys.Encode(key), RowKey, ETag.All, cancellationToken)).ConfigureAwait(false);
         }
     }
 

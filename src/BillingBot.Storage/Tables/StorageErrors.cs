@@ -15,6 +15,19 @@ internal static class StorageErrors
         _ => new StorageUnavailableException($"Table storage failed for '{key}'.", ex),
     };
 
+    /// <summary>Runs a table operation and turns its storage failures into the protocol's typed exceptions.</summary>
+    public static async Task<T> GuardAsync<T>(string key, Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            throw Translate(key, ex);
+        }
+    }
+
     /// <summary>Failures that mean the store is down or refused, as opposed to bugs.</summary>
     public static bool IsStorageFailure(Exception ex) => ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException
         || (ex is TaskCanceledException or OperationCanceledException && ex.InnerException is TimeoutException);
