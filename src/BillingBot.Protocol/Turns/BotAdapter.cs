@@ -8,6 +8,7 @@ using BillingBot.Protocol.Schema;
 using BillingBot.Protocol.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusCodes = Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace BillingBot.Protocol.Turns;
 
@@ -36,20 +37,20 @@ public partial class BotAdapter(
         if (request.ContentLength > maxBytes)
         {
             Log.Rejected(logger, 413, "body larger than the limit");
-            return new BotResponse(StatusCodes.PayloadTooLarge);
+            return new BotResponse(StatusCodes.Status413PayloadTooLarge);
         }
 
         if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             Log.Rejected(logger, 415, "content type is not JSON");
-            return new BotResponse(StatusCodes.UnsupportedMediaType);
+            return new BotResponse(StatusCodes.Status415UnsupportedMediaType);
         }
 
         var body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             Log.Rejected(logger, 413, "body larger than the limit");
-            return new BotResponse(StatusCodes.PayloadTooLarge);
+            return new BotResponse(StatusCodes.Status413PayloadTooLarge);
         }
 
         Activity? activity;
@@ -60,13 +61,13 @@ public partial class BotAdapter(
         catch (JsonException ex)
         {
             Log.Malformed(logger, ex.Message);
-            return new BotResponse(StatusCodes.BadRequest);
+            return new BotResponse(StatusCodes.Status400BadRequest);
         }
 
         if (activity is null)
         {
             Log.Rejected(logger, 400, "body is not an activity");
-            return new BotResponse(StatusCodes.BadRequest);
+            return new BotResponse(StatusCodes.Status400BadRequest);
         }
 
         ClaimsIdentity identity;
@@ -77,25 +78,25 @@ public partial class BotAdapter(
         catch (BotAuthenticationException ex)
         {
             Log.Unauthorized(logger, ex.Message);
-            return new BotResponse(StatusCodes.Unauthorized);
+            return new BotResponse(StatusCodes.Status401Unauthorized);
         }
 
         if (ValidateShape(activity) is { } problem)
         {
             Log.Rejected(logger, 400, problem);
-            return new BotResponse(StatusCodes.BadRequest);
+            return new BotResponse(StatusCodes.Status400BadRequest);
         }
 
         if (!ActivityTypes.IsKnown(activity.Type))
         {
             Log.Ignored(logger, activity.Type!);
-            return new BotResponse(StatusCodes.OK);
+            return new BotResponse(StatusCodes.Status200OK);
         }
 
         if (!await TryBeginAsync(activity, cancellationToken).ConfigureAwait(false))
         {
             Log.Duplicate(logger, activity.Id!);
-            return new BotResponse(StatusCodes.OK);
+            return new BotResponse(StatusCodes.Status200OK);
         }
 
         var context = new TurnContext(this, activity, identity, NewCorrelationId());
@@ -105,10 +106,10 @@ public partial class BotAdapter(
         {
             return context.InvokeResponse is { } invoke
                 ? new BotResponse(invoke.Status, invoke.Body)
-                : new BotResponse(StatusCodes.NotImplemented);
+                : new BotResponse(StatusCodes.Status501NotImplemented);
         }
 
-        return new BotResponse(StatusCodes.OK);
+        return new BotResponse(StatusCodes.Status200OK);
     }
 
     /// <summary>Runs a turn in a conversation from a stored reference, for proactive messages.</summary>

@@ -28,11 +28,6 @@ public sealed class TurnContext(BotAdapter adapter, Activity activity, ClaimsIde
         ArgumentNullException.ThrowIfNull(activity);
         activity.Type ??= ActivityTypes.Message;
         activity.ApplyConversationReference(Activity.GetConversationReference());
-        if (activity.Locale is null && Activity.Locale is not null)
-        {
-            activity.Locale = Activity.Locale;
-        }
-
         var response = await adapter.SendActivityAsync(this, activity, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _sent);
         return response;
