@@ -120,12 +120,7 @@ public sealed class TestOpenIdServer : IAsyncDisposable
             throw new InvalidOperationException("The server is already started.");
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        var app = builder.Build();
-        app.Run(HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var app = await LoopbackServer.StartAsync(HandleAsync, cancellationToken).ConfigureAwait(false);
         _app = app;
         _baseUrl = new Uri(app.Urls.Single());
     }

@@ -146,12 +146,7 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
             throw new InvalidOperationException("BasePath must start and end with '/'.");
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        var app = builder.Build();
-        app.Run(HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var app = await LoopbackServer.StartAsync(HandleAsync, cancellationToken).ConfigureAwait(false);
         _app = app;
         _serviceUrl = new Uri(new Uri(app.Urls.Single()), BasePath);
     }
