@@ -24,6 +24,12 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     {
         await _channel.StartAsync(CancellationToken.None);
         _tokens.Setup(t => t.GetAccessTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("token-abc");
+        _services = BuildServices(TimeSpan.FromSeconds(10));
+    }
+
+    // Tests share two cores with other test classes: only the hang test may rely on a short attempt timeout.
+    private ServiceProvider BuildServices(TimeSpan attemptTimeout)
+    {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(_tokens.Object);
         services.AddBotConnector();
@@ -31,10 +37,11 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         {
             o.BaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxDelay = TimeSpan.FromMilliseconds(5);
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+            o.AttemptTimeout = attemptTimeout;
         });
-        _services = services.BuildServiceProvider();
-        _services.GetRequiredService<TrustedServiceUrls>().Trust(ServiceUrl);
+        var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<TrustedServiceUrls>().Trust(ServiceUrl);
+        return provider;
     }
 
     public async Task DisposeAsync()
@@ -168,9 +175,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task A_channel_that_does_not_answer_times_out_without_a_resend()
     {
         _channel.EnqueueHang();
+        await using var shortTimeout = BuildServices(TimeSpan.FromMilliseconds(300));
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            Client.SendToConversationAsync(ServiceUrl, ConversationId, ActivityExtensions.CreateMessage("x"), CancellationToken.None));
+            shortTimeout.GetRequiredService<IConnectorClient>().SendToConversationAsync(ServiceUrl, ConversationId, ActivityExtensions.CreateMessage("x"), CancellationToken.None));
 
         Assert.Equal(TeamsErrorCodes.Timeout, error.ErrorCode);
         Assert.Single(_channel.Requests);
