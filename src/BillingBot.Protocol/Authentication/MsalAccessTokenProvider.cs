@@ -14,7 +14,7 @@ public sealed class MsalAccessTokenProvider : IAccessTokenProvider
 {
     private readonly Func<CancellationToken, Task<string>>? _acquire;
 
-    public MsalAccessTokenProvider(IOptions<BotAuthenticationOptions> identity, IOptions<BotCredentialOptions> credentials)
+    public MsalAccessTokenProvider(IOptions<BotAuthenticationOptions> identity, IOptions<BotCredentialOptions> credentials, IMsalHttpClientFactory httpClientFactory)
     {
         var app = identity.Value;
         if (!app.HasAppId)
@@ -29,13 +29,16 @@ public sealed class MsalAccessTokenProvider : IAccessTokenProvider
 
         if (app.MicrosoftAppType == MicrosoftAppType.UserAssignedMSI)
         {
-            var msi = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(app.MicrosoftAppId)).Build();
+            var msi = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(app.MicrosoftAppId))
+                .WithHttpClientFactory(httpClientFactory).Build();
             _acquire = async ct => (await msi.AcquireTokenForManagedIdentity("https://api.botframework.com")
                 .ExecuteAsync(ct).ConfigureAwait(false)).AccessToken;
             return;
         }
 
-        var builder = ConfidentialClientApplicationBuilder.Create(app.MicrosoftAppId).WithAuthority(Authority, validateAuthority: true);
+        var builder = ConfidentialClientApplicationBuilder.Create(app.MicrosoftAppId)
+            .WithAuthority(Authority, validateAuthority: true)
+            .WithHttpClientFactory(httpClientFactory);
         builder = string.IsNullOrEmpty(secret.MicrosoftAppCertificatePath)
             ? builder.WithClientSecret(secret.MicrosoftAppPassword)
             : builder.WithCertificate(X509CertificateLoader.LoadPkcs12FromFile(secret.MicrosoftAppCertificatePath, secret.MicrosoftAppCertificatePassword), sendX5C: true);

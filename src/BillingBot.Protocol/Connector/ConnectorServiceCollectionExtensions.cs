@@ -21,6 +21,8 @@ public static class ConnectorServiceCollectionExtensions
         services.AddOptions<ConnectorOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectorTrustOptions>();
         services.TryAddSingleton<TrustedServiceUrls>();
+        services.AddHttpClient(MsalHttpClientFactory.ClientName);
+        services.TryAddSingleton<Microsoft.Identity.Client.IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
 
         services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
