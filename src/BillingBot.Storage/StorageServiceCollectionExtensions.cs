@@ -1,4 +1,6 @@
 using BillingBot.Protocol.State;
+using BillingBot.Protocol.Turns;
+using BillingBot.Storage.Activities;
 using BillingBot.Storage.References;
 using BillingBot.Storage.State;
 using BillingBot.Storage.Tables;
@@ -23,6 +25,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableStore>();
         services.AddSingleton<IStorage, TableStorage>();
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.AddSingleton<IActivityDeduplicator, TableActivityDeduplicator>();
+        services.AddOptions<ActivityClaimOptions>().Bind(configuration.GetSection("ActivityClaims"));
+        services.AddHostedService<ActivityClaimPurger>();
         services.AddHostedService<TableInitializer>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage");
         return services;

@@ -49,7 +49,6 @@ public static class BotServiceCollectionExtensions
 
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
-        services.AddSingleton<IActivityDeduplicator, StorageActivityDeduplicator>();
         services.AddSingleton<BillingBot.Protocol.Turns.IMiddleware>(sp => new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
         services.AddSingleton<ITurnErrorHandler, LocalizedTurnErrorHandler>();
         services.AddSingleton<BotAdapter>();

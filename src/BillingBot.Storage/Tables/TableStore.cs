@@ -13,6 +13,7 @@ public sealed class TableStore
 {
     public const string BotStateTable = "BotState";
     public const string ConversationReferencesTable = "ConversationReferences";
+    public const string ActivityClaimsTable = "ActivityClaims";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -36,7 +37,7 @@ public sealed class TableStore
     }
 
     /// <summary>Every table the app uses; created at start-up.</summary>
-    public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable];
+    public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable];
 
     public TableClient GetTable(string name) => _service.GetTableClient(_prefix + name);
 
