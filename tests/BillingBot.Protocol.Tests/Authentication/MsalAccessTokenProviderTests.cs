@@ -36,6 +36,35 @@ public sealed class MsalAccessTokenProviderTests
     }
 
     [Fact]
+    public async Task A_bot_with_a_certificate_proves_itself_with_a_signed_assertion_instead_of_a_secret()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=billingbot-test", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var path = Path.Combine(Path.GetTempPath(), $"billingbot-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-pass"));
+        try
+        {
+            var entra = new ScriptedEntra();
+            var provider = new MsalAccessTokenProvider(
+                Options.Create(new BotAuthenticationOptions { MicrosoftAppId = AppId, MicrosoftAppType = MicrosoftAppType.SingleTenant, MicrosoftAppTenantId = Tenant }),
+                Options.Create(new BotCredentialOptions { MicrosoftAppCertificatePath = path, MicrosoftAppCertificatePassword = "pfx-pass" }),
+                entra);
+
+            Assert.Equal("token-1", await provider.GetAccessTokenAsync(CancellationToken.None));
+
+            var body = Assert.Single(entra.TokenRequests).Body;
+            Assert.Contains("client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer", body, StringComparison.Ordinal);
+            Assert.Contains("client_assertion=", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("client_secret", body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task A_single_tenant_bot_asks_its_own_tenant()
     {
         var entra = new ScriptedEntra();
