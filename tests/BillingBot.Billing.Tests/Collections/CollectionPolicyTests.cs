@@ -26,7 +26,7 @@ public class CollectionPolicyTests
     }
 
     [Theory]
-    [InlineData(0, 10, 20, "Suspension must come after the grace period.")]
+    [InlineData(30, 10, 20, "Suspension must come after the grace period.")]
     [InlineData(0, 30, 30, "The suspension warning must come after the grace period and before the suspension.")]
     [InlineData(-1, 20, 30, "Grace days cannot be negative.")]
     public void Given_an_inconsistent_policy_Then_validation_names_the_problem(int grace, int warning, int suspension, string expected)
