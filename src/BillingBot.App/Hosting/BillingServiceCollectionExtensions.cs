@@ -1,0 +1,24 @@
+using BillingBot.App.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace BillingBot.App.Hosting;
+
+/// <summary>Composes the billing conversations: the partner's policy, support offer and payment details.</summary>
+public static class BillingServiceCollectionExtensions
+{
+    public static IServiceCollection AddBillingConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<BillingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SupportOptions>>(sp => sp.GetRequiredService<BillingOptionsValidator>());
+        services.AddSingleton<IValidateOptions<PaymentOptions>>(sp => sp.GetRequiredService<BillingOptionsValidator>());
+        services.AddSingleton<IValidateOptions<CollectionPolicyOptions>>(sp => sp.GetRequiredService<BillingOptionsValidator>());
+        services.AddSingleton<IValidateOptions<ConversationOptions>>(sp => sp.GetRequiredService<BillingOptionsValidator>());
+        services.AddOptions<SupportOptions>().Bind(configuration.GetSection("Support")).ValidateOnStart();
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection("Payments")).ValidateOnStart();
+        services.AddOptions<CollectionPolicyOptions>().Bind(configuration.GetSection("Collections")).ValidateOnStart();
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversations")).ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SupportOptions>>().Value.ToOffer());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CollectionPolicyOptions>>().Value.ToPolicy());
+        return services;
+    }
+}
