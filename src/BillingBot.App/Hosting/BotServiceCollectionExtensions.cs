@@ -53,6 +53,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ITurnErrorHandler, LocalizedTurnErrorHandler>();
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IBot, BillingActivityHandler>();
+        services.AddBillingConversations(configuration);
         return services;
     }
 }

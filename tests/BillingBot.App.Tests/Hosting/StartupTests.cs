@@ -34,6 +34,19 @@ public sealed class StartupTests : IClassFixture<BotEnvironment>
         Assert.Contains("MicrosoftAppTenantId must be set", FindInner<OptionsValidationException>(error).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Support:TimeZone", "Mars/Olympus_Mons", "Support:TimeZone 'Mars/Olympus_Mons' is not a known time zone.")]
+    [InlineData("Collections:SuspensionAfterDays", "15", "Collections: The suspension warning must come after the grace period and before the suspension.")]
+    [InlineData("Payments:AccountNumber", "", "Payments:BankName and Payments:AccountNumber are required")]
+    public void A_support_offer_or_policy_that_would_mislead_customers_stops_start_up(string key, string value, string expected)
+    {
+        using var host = new BotHost(_env.Azurite, settings: new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateHttpClient());
+
+        Assert.Contains(expected, FindInner<OptionsValidationException>(error).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task In_Development_with_an_app_id_a_request_without_a_token_is_refused()
     {
