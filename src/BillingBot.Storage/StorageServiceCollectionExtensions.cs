@@ -1,6 +1,10 @@
+using BillingBot.Billing.Customers;
+using BillingBot.Billing.Invoices;
+using BillingBot.Billing.Payments;
 using BillingBot.Protocol.State;
 using BillingBot.Protocol.Turns;
 using BillingBot.Storage.Activities;
+using BillingBot.Storage.Billing;
 using BillingBot.Storage.References;
 using BillingBot.Storage.State;
 using BillingBot.Storage.Tables;
@@ -26,6 +30,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStorage, TableStorage>();
         services.AddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.AddSingleton<IActivityDeduplicator, TableActivityDeduplicator>();
+        services.AddSingleton<ICustomerRepository, TableCustomerRepository>();
+        services.AddSingleton<IInvoiceRepository, TableInvoiceRepository>();
+        services.AddSingleton<IPaymentRepository, TablePaymentRepository>();
         services.AddOptions<ActivityClaimOptions>().Bind(configuration.GetSection("ActivityClaims"));
         services.AddHostedService<ActivityClaimPurger>();
         services.AddHostedService<TableInitializer>();

@@ -14,6 +14,8 @@ public sealed class TableStore
     public const string BotStateTable = "BotState";
     public const string ConversationReferencesTable = "ConversationReferences";
     public const string ActivityClaimsTable = "ActivityClaims";
+    public const string BillingTable = "Billing";
+    public const string InvoicesDueTable = "InvoicesDue";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -37,7 +39,7 @@ public sealed class TableStore
     }
 
     /// <summary>Every table the app uses; created at start-up.</summary>
-    public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable];
+    public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable, BillingTable, InvoicesDueTable];
 
     public TableClient GetTable(string name) => _service.GetTableClient(_prefix + name);
 

@@ -1,0 +1,27 @@
+namespace BillingBot.Billing.Invoices;
+
+/// <summary>The customers' invoices. An upsert stores the invoice as given; recording payments updates what was paid.</summary>
+public interface IInvoiceRepository
+{
+    /// <summary>One invoice of a customer by its number, or null.</summary>
+    Task<Invoice?> FindAsync(string tenantId, string number, CancellationToken cancellationToken);
+
+    /// <summary>All invoices of a customer, newest first (by issue date, then number).</summary>
+    Task<IReadOnlyList<Invoice>> ListForCustomerAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Invoices of all customers whose due date is between two dates (both included), by due date; whatever their
+    /// status, so the caller decides with <see cref="Invoice.StatusOn"/>. Its cost grows with the invoices due in the
+    /// range, not with all invoices stored: what the reminder scheduler uses.
+    /// </summary>
+    Task<IReadOnlyList<Invoice>> ListDueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces an invoice (by tenant and number).</summary>
+    Task UpsertAsync(Invoice invoice, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces many invoices; what an import uses.</summary>
+    Task UpsertManyAsync(IReadOnlyCollection<Invoice> invoices, CancellationToken cancellationToken);
+
+    /// <summary>Removes an invoice and its payments; nothing happens when there is no such invoice.</summary>
+    Task DeleteAsync(string tenantId, string number, CancellationToken cancellationToken);
+}
