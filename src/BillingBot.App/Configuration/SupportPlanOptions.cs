@@ -1,3 +1,4 @@
+using BillingBot.Billing.Customers;
 using BillingBot.Billing.Support;
 
 namespace BillingBot.App.Configuration;

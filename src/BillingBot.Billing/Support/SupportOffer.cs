@@ -1,3 +1,5 @@
+using BillingBot.Billing.Customers;
+
 namespace BillingBot.Billing.Support;
 
 /// <summary>

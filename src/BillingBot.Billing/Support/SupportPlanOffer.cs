@@ -1,3 +1,5 @@
+using BillingBot.Billing.Customers;
+
 namespace BillingBot.Billing.Support;
 
 /// <summary>The price and promise of one support plan: a monthly fee, a first-response target and what it covers.</summary>
