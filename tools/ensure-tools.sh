@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Node dev tools (Azurite, Agents Playground) pinned in
+# Installs the Node dev tools (Azurite, Agents Playground, adaptivecards) pinned in
 # tools/package-lock.json, but only when they are missing.
 #
 # Why a script: both tools/run.sh and the test fixture (AzuriteFixture) need
@@ -16,6 +16,8 @@ tools_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
 required_bins=(
   "$tools_dir/node_modules/.bin/azurite-table"
   "$tools_dir/node_modules/.bin/agentsplayground"
+  # A library without a bin; tools/cards/check-cards.cjs loads this bundle.
+  "$tools_dir/node_modules/adaptivecards/dist/adaptivecards.js"
 )
 
 all_present() {

@@ -8,7 +8,7 @@ namespace BillingBot.Protocol.Schema;
 /// <summary>The JSON settings of the protocol: camelCase, nulls omitted, unknown fields kept.</summary>
 public static class ProtocolJson
 {
-    /// <summary>Shared options; protocol types come from the source-generated context, anything else (cards) by reflection.</summary>
+    /// <summary>Shared options; protocol types and cards come from the source-generated context, anything else by reflection.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     private static JsonSerializerOptions CreateOptions()
@@ -21,6 +21,8 @@ public static class ProtocolJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = JsonTypeInfoResolver.Combine(ProtocolJsonContext.Default, new DefaultJsonTypeInfoResolver()),
             MaxDepth = 64,
+            // A card or an activity written by hand need not put "type" first.
+            AllowOutOfOrderMetadataProperties = true,
         };
         options.MakeReadOnly();
         return options;

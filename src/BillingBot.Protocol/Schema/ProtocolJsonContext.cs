@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using BillingBot.Protocol.Cards;
 
 namespace BillingBot.Protocol.Schema;
 
@@ -12,4 +13,5 @@ namespace BillingBot.Protocol.Schema;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ChannelAccount))]
+[JsonSerializable(typeof(AdaptiveCard))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -17,6 +17,9 @@ internal sealed class NodeToolPaths
         // the shim in .bin (a symlink on Unix, a .cmd on Windows) does not matter.
         AzuriteTableScript = Path.Combine(nodeModules, "azurite", "dist", "src", "table", "main.js");
         PlaygroundScript = Path.Combine(nodeModules, "@microsoft", "m365agentsplayground", "cli.js");
+        // A library without a bin: its CommonJS bundle is what tools/cards/check-cards.cjs loads.
+        AdaptiveCardsBundle = Path.Combine(nodeModules, "adaptivecards", "dist", "adaptivecards.js");
+        CardCheckScript = Path.Combine(ToolsDirectory, "cards", "check-cards.cjs");
         // ensure-tools.sh decides "installed" by these links; npm creates them late in an
         // install, so their presence also means the install got to the end.
         BinLinks =
@@ -36,11 +39,17 @@ internal sealed class NodeToolPaths
 
     public string PlaygroundScript { get; }
 
+    public string AdaptiveCardsBundle { get; }
+
+    /// <summary>Our own script (in the repo, not installed) that checks cards with the adaptivecards renderer.</summary>
+    public string CardCheckScript { get; }
+
     private string[] BinLinks { get; }
 
     public bool IsInstalled =>
         File.Exists(AzuriteTableScript)
         && File.Exists(PlaygroundScript)
+        && File.Exists(AdaptiveCardsBundle)
         && BinLinks.All(link => File.Exists(link) || File.Exists(link + ".cmd"));
 
     /// <summary>
