@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BillingBot.App.Conversations.Cards;
+
+/// <summary>
+/// What a button on one of our cards asks for, as carried in Action.Submit data: {"action":"showInvoice","invoice":"FV/2026/10/017"}.
+/// </summary>
+public sealed record CardAction(
+    [property: JsonPropertyName("action")] string Action,
+    [property: JsonPropertyName("invoice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Invoice = null)
+{
+    public const string ShowInvoice = "showInvoice";
+    public const string HowToPay = "howToPay";
+    public const string CollectionPolicy = "collectionPolicy";
+    public const string ListInvoices = "listInvoices";
+    public const string TalkToPerson = "talkToPerson";
+
+    /// <summary>The action behind a submitted value, or null when the value is not one of ours (or is malformed).</summary>
+    public static CardAction? From(object? value)
+    {
+        if (value is not JsonElement { ValueKind: JsonValueKind.Object } element
+            || !element.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var invoice = element.TryGetProperty("invoice", out var number) && number.ValueKind == JsonValueKind.String ? number.GetString() : null;
+        return new CardAction(action.GetString()!, invoice);
+    }
+}
