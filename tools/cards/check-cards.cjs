@@ -37,6 +37,12 @@ function fail(message) {
   process.exit(2);
 }
 
+// adaptivecards 3.0.6 checks "lang" with a /g regular expression, whose lastIndex survives between
+// calls: every second card with a valid lang ("pl") is reported as invalid. Its flags without g keep
+// the same rule and make each check independent of the card before it.
+const lang = AC.CardElement.langProperty;
+if (lang.regEx && lang.regEx.global) lang.regEx = new RegExp(lang.regEx.source, lang.regEx.flags.replace('g', ''));
+
 const options = parseArguments(process.argv.slice(2));
 const hostConfig = new AC.HostConfig(JSON.parse(fs.readFileSync(options.hostConfig, 'utf8')));
 const targetVersion = AC.Version.parse(options.targetVersion, new AC.SerializationContext());
@@ -76,7 +82,8 @@ function check(json) {
   for (const event of card.validateProperties().validationEvents) problems.push(toProblem(event));
 
   // The renderer only rejects versions it does not know (2.0); a 1.6 card parses, but Teams renders 1.5.
-  if (card.version && card.version.isValid && card.version.compareTo(targetVersion) > 0) {
+  const versionReported = problems.some((p) => p.event === 'UnsupportedCardVersion');
+  if (!versionReported && card.version && card.version.isValid && card.version.compareTo(targetVersion) > 0) {
     problems.push({
       phase: 'Validation',
       event: 'UnsupportedCardVersion',

@@ -1,5 +1,6 @@
 using BillingBot.Protocol.Cards;
 using Xunit;
+using Xunit.Sdk;
 
 namespace BillingBot.TestKit.Cards;
 
@@ -29,6 +30,22 @@ public sealed class AdaptiveCardChecks : IAsyncLifetime, IAsyncDisposable
     /// <inheritdoc cref="ProblemsAsync(string, CancellationToken)"/>
     public Task<IReadOnlyList<string>> ProblemsAsync(AdaptiveCard card, CancellationToken cancellationToken = default) =>
         ProblemsAsync(AdaptiveCardSerializer.Serialize(card), cancellationToken);
+
+    /// <summary>Fails the test, listing every problem, unless both checks accept the card.</summary>
+    public async Task AssertValidAsync(string cardJson, CancellationToken cancellationToken = default)
+    {
+        var problems = await ProblemsAsync(cardJson, cancellationToken).ConfigureAwait(false);
+        if (problems.Count > 0)
+        {
+            throw new XunitException(
+                $"The card has {problems.Count} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}"
+                + $"{Environment.NewLine}Card: {cardJson}");
+        }
+    }
+
+    /// <inheritdoc cref="AssertValidAsync(string, CancellationToken)"/>
+    public Task AssertValidAsync(AdaptiveCard card, CancellationToken cancellationToken = default) =>
+        AssertValidAsync(AdaptiveCardSerializer.Serialize(card), cancellationToken);
 
     /// <summary>The problems of many cards (for example every card in pl and en), from one round trip to node.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<string>>> ProblemsOfAllAsync(
