@@ -58,7 +58,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
             best.Score,
             best.Score >= options.ConfidenceThreshold,
             [.. scores.Take(options.TopIntentCount)],
-            EntityExtractor.Extract(text, chosen, today));
+            EntityExtractor.Extract(text, chosen, best.Intent, today));
     }
 
     private static async Task<TrainedModels> TrainAsync(TimeProvider time)

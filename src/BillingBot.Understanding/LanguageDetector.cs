@@ -1,4 +1,5 @@
 using BillingBot.Billing.Understanding;
+using BillingBot.Recognizers;
 
 namespace BillingBot.Understanding;
 
@@ -59,7 +60,7 @@ public sealed class LanguageDetector : ILanguageDetector
 
     private static IEnumerable<string> Features(string text)
     {
-        foreach (var word in UtteranceText.Words(UtteranceText.Fold(text)))
+        foreach (var word in UtteranceText.Words(TextFolding.Fold(text)))
         {
             yield return WordPrefix + word;
             var padded = "<" + word + ">";

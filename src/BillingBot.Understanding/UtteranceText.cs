@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text;
+using BillingBot.Recognizers;
 
 namespace BillingBot.Understanding;
 
-/// <summary>The form of a message the models see: one token for any invoice number, lower case, no diacritics.</summary>
+/// <summary>The form of a message the models see: one token for any invoice number, lower case, no diacritics (ł too).</summary>
 internal static class UtteranceText
 {
     // Which invoice a message names says nothing about its intent; that it names one does.
@@ -20,25 +20,7 @@ internal static class UtteranceText
         }
 
         builder.Append(text, next, text.Length - next);
-        return string.Join(' ', Fold(builder.ToString()).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    /// <summary>Lower case without diacritics; ł and đ-like letters that do not decompose are mapped by hand.</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            builder.Append(c switch { 'ł' => 'l', 'đ' => 'd', 'ø' => 'o', 'ß' => 's', _ => c });
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return string.Join(' ', TextFolding.Fold(builder.ToString()).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The runs of letters in a text.</summary>
