@@ -92,7 +92,7 @@ public sealed class BillingCardsTests(AdaptiveCardChecks checks) : IClassFixture
 
         var data = doc.RootElement.GetProperty("body")[1].GetProperty("rows")[1].GetProperty("cells")[0].GetProperty("selectAction").GetProperty("data");
 
-        Assert.Equal(new CardAction(CardAction.ShowInvoice, "FV/2026/10/017"), CardAction.From(data));
+        Assert.Equal(new BillingCardAction(BillingCardAction.ShowInvoice, "FV/2026/10/017"), BillingCardAction.From(data));
     }
 
     /// <summary>Every string in the card, as a reader would see them (the JSON escapes non-ASCII characters).</summary>

@@ -44,10 +44,10 @@ public static class AccountSummaryCard
             body.Add(InvoiceTable.Build(standing.Invoices.Take(RecentInvoices), context));
         }
 
-        var actions = new List<AdaptiveAction> { CardParts.Submit(t["Card_AllInvoices"], new CardAction(CardAction.ListInvoices)) };
+        var actions = new List<AdaptiveAction> { CardParts.Submit(t["Card_AllInvoices"], new BillingCardAction(BillingCardAction.ListInvoices)) };
         if (standing.Unpaid.Count > 0)
         {
-            actions.Add(CardParts.Submit(t["Card_HowToPay"], new CardAction(CardAction.HowToPay, next?.Number ?? standing.Unpaid[0].Number)));
+            actions.Add(CardParts.Submit(t["Card_HowToPay"], new BillingCardAction(BillingCardAction.HowToPay, next?.Number ?? standing.Unpaid[0].Number)));
         }
 
         var fallback = context.ShowAmounts && standing.TotalDue.Count > 0

@@ -25,7 +25,7 @@ internal static class CardParts
 
     public static string StatusText(BillingFormat format, InvoiceStatus status) => format.Texts["Status_" + status];
 
-    public static AdaptiveSubmitAction Submit(string title, CardAction action) => new() { Title = title, Data = action };
+    public static AdaptiveSubmitAction Submit(string title, BillingCardAction action) => new() { Title = title, Data = action };
 
     public static AdaptiveTableCell Cell(string text, AdaptiveTextColor? color = null) =>
         new() { Items = [new AdaptiveTextBlock { Text = text, Wrap = true, Color = color }] };

@@ -53,8 +53,8 @@ public static class InvoiceStatusCard
 
         if (unpaid)
         {
-            actions.Add(CardParts.Submit(t["Card_HowToPay"], new CardAction(CardAction.HowToPay, invoice.Number)));
-            actions.Add(CardParts.Submit(t["Card_WhatIfNotPaid"], new CardAction(CardAction.CollectionPolicy, invoice.Number)));
+            actions.Add(CardParts.Submit(t["Card_HowToPay"], new BillingCardAction(BillingCardAction.HowToPay, invoice.Number)));
+            actions.Add(CardParts.Submit(t["Card_WhatIfNotPaid"], new BillingCardAction(BillingCardAction.CollectionPolicy, invoice.Number)));
         }
 
         var fallback = t.Format("InvoiceStatusLine", invoice.Number, CardParts.StatusText(f, status));

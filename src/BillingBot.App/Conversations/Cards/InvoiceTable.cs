@@ -28,7 +28,7 @@ internal static class InvoiceTable
             var number = new AdaptiveTableCell
             {
                 Items = [new AdaptiveTextBlock { Text = invoice.Number, Color = AdaptiveTextColor.Accent, Wrap = true }],
-                SelectAction = new AdaptiveSubmitAction { Title = t["Card_ShowInvoice"], Data = new CardAction(CardAction.ShowInvoice, invoice.Number) },
+                SelectAction = new AdaptiveSubmitAction { Title = t["Card_ShowInvoice"], Data = new BillingCardAction(BillingCardAction.ShowInvoice, invoice.Number) },
             };
             var cells = new List<AdaptiveTableCell> { number, CardParts.Cell(f.ShortDate(invoice.DueDate)) };
             if (context.ShowAmounts)

@@ -36,7 +36,7 @@ public static class SupportOfferCard
         body.Add(CardParts.Heading(t["Card_SupportPlans"]));
         body.Add(PlanTable(offer, customerPlan, format));
 
-        var actions = new List<AdaptiveAction> { CardParts.Submit(t["Card_TalkToPerson"], new CardAction(CardAction.TalkToPerson)) };
+        var actions = new List<AdaptiveAction> { CardParts.Submit(t["Card_TalkToPerson"], new BillingCardAction(BillingCardAction.TalkToPerson)) };
         if (offer.Contacts.FirstOrDefault(c => c.Kind == ContactKind.Portal) is { } portal && Uri.TryCreate(portal.Value, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
         {
             actions.Add(new AdaptiveOpenUrlAction { Title = t.Format("Contact_Portal", url.Host), Url = url });

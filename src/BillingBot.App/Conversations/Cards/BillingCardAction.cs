@@ -6,7 +6,7 @@ namespace BillingBot.App.Conversations.Cards;
 /// <summary>
 /// What a button on one of our cards asks for, as carried in Action.Submit data: {"action":"showInvoice","invoice":"FV/2026/10/017"}.
 /// </summary>
-public sealed record CardAction(
+public sealed record BillingCardAction(
     [property: JsonPropertyName("action")] string Action,
     [property: JsonPropertyName("invoice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Invoice = null)
 {
@@ -17,7 +17,7 @@ public sealed record CardAction(
     public const string TalkToPerson = "talkToPerson";
 
     /// <summary>The action behind a submitted value, or null when the value is not one of ours (or is malformed).</summary>
-    public static CardAction? From(object? value)
+    public static BillingCardAction? From(object? value)
     {
         if (value is not JsonElement { ValueKind: JsonValueKind.Object } element
             || !element.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.String)
@@ -26,6 +26,6 @@ public sealed record CardAction(
         }
 
         var invoice = element.TryGetProperty("invoice", out var number) && number.ValueKind == JsonValueKind.String ? number.GetString() : null;
-        return new CardAction(action.GetString()!, invoice);
+        return new BillingCardAction(action.GetString()!, invoice);
     }
 }
