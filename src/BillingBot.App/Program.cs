@@ -1,8 +1,16 @@
 using BillingBot.App.Commands;
+using BillingBot.App.Commands.Import;
+using BillingBot.App.Commands.Seed;
 using BillingBot.App.Hosting;
 using BillingBot.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run -- seed`, `dotnet run -- import file.csv`: admin commands run instead of the bot.
+var commands = new CommandRouter()
+    .Add<SeedCommand>("seed")
+    .Add<ImportCommand>("import");
+
+// A command's arguments are its own; settings then come from appsettings and the environment only.
+var builder = WebApplication.CreateBuilder(commands.Handles(args) ? [] : args);
 builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddBillingBot(builder.Configuration, builder.Environment);
 
@@ -14,9 +22,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var app = builder.Build();
 
-if (args.FirstOrDefault() is "seed")
+if (commands.Handles(args))
 {
-    return await SeedCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
+    return await commands.RunOnConsoleAsync(app.Services, args);
 }
 
 app.MapBotEndpoints();
