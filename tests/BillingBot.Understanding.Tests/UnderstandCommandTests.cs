@@ -64,12 +64,10 @@ public sealed class UnderstandCommandTests(TrainedRecognizer trained)
         var (exitCode, stdout, stderr) = await RunAsync([], string.Join('\n', messages) + "\n");
 
         Assert.Equal(0, exitCode);
-        var lines = Lines(stdout);
-        Assert.Equal(messages.Length, lines.Count);
-        var texts = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()).ToList();
-        Assert.Equal(messages, texts);
-        Assert.Equal(["Balance", "None", "Balance", "Thanks"], lines.Take(4).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("intent").GetString()));
-        Assert.Equal(["pl", "en", "pl"], lines.Skip(2).Take(2).Prepend(lines[0]).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("language").GetString()));
+        var objects = Lines(stdout).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(messages, objects.Select(o => o.GetProperty("text").GetString()));
+        Assert.Equal(["Balance", "None", "Balance", "Thanks"], objects.Take(4).Select(o => o.GetProperty("intent").GetString()));
+        Assert.Equal(["pl", "en", "pl"], new[] { objects[0], objects[2], objects[3] }.Select(o => o.GetProperty("language").GetString()));
         Assert.Contains("trained", stderr, StringComparison.Ordinal);
     }
 
@@ -104,7 +102,14 @@ public sealed class UnderstandCommandTests(TrainedRecognizer trained)
         Assert.StartsWith("Usage: understand", stdout, StringComparison.Ordinal);
     }
 
-    private static List<string> Lines(string stdout) => [.. stdout.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
+    // Every line of output is one whole JSON object ending with a newline; a blank or partial line fails.
+    private static List<string> Lines(string stdout)
+    {
+        var lines = stdout.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        Assert.Equal("", lines[^1]);
+        Assert.All(lines[..^1], line => Assert.StartsWith("{", line, StringComparison.Ordinal));
+        return [.. lines[..^1]];
+    }
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args, string stdin = "")
     {
