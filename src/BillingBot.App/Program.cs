@@ -2,7 +2,14 @@ using BillingBot.App.Commands;
 using BillingBot.App.Commands.Import;
 using BillingBot.App.Commands.Seed;
 using BillingBot.App.Hosting;
+using BillingBot.Understanding.Command;
 using BillingBot.Storage;
+
+// `dotnet run -- understand "text"` prints JSON and nothing else on stdout, so it runs before any host can log there.
+if (args.FirstOrDefault() == UnderstandCommand.Name)
+{
+    return await UnderstandCommandLine.RunAsync(args[1..]);
+}
 
 // `dotnet run -- seed`, `dotnet run -- import file.csv`: admin commands run instead of the bot.
 var commands = new CommandRouter()

@@ -1,4 +1,8 @@
 using BillingBot.App.Configuration;
+using BillingBot.App.Conversations;
+using BillingBot.Billing.Understanding;
+using BillingBot.Protocol.Cards;
+using BillingBot.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace BillingBot.App.Hosting;
@@ -19,6 +23,13 @@ public static class BillingServiceCollectionExtensions
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversations")).ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SupportOptions>>().Value.ToOffer());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CollectionPolicyOptions>>().Value.ToPolicy());
+        services.AddOptions<UnderstandingOptions>().Bind(configuration.GetSection(UnderstandingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IntentRecognizer>(sp => new IntentRecognizer(sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<IntentRecognizer>());
+        services.AddHostedService<UnderstandingWarmUp>();
+        services.AddAdaptiveCards();
+        services.AddSingleton<CallerResolver>();
+        services.AddSingleton<BillingAnswers>();
         return services;
     }
 }
