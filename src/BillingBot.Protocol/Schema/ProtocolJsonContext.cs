@@ -12,4 +12,5 @@ namespace BillingBot.Protocol.Schema;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ChannelAccount))]
+[JsonSerializable(typeof(HeroCard))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
