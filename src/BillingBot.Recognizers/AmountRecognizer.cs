@@ -9,9 +9,6 @@ namespace BillingBot.Recognizers;
 /// </summary>
 public static class AmountRecognizer
 {
-    // Any day does: only the spans of dates matter here, and they do not depend on today.
-    private static readonly DateOnly AnyDay = new(2000, 1, 1);
-
     /// <summary>The amounts in the text, in order.</summary>
     public static IReadOnlyList<RecognizedAmount> Recognize(string text, CultureInfo culture)
     {
@@ -20,7 +17,7 @@ public static class AmountRecognizer
         var folded = TextFolding.Fold(text);
         var currencies = CurrencyWords.Find(folded).ToList();
         var claimed = new HashSet<int>();
-        var dates = DateRecognizer.Recognize(text, culture, AnyDay);
+        var dates = DateRecognizer.Spans(text, culture).ToList();
         var amounts = new List<RecognizedAmount>();
         foreach (var (index, length, value) in NumberRecognizer.Find(folded, culture))
         {

@@ -20,6 +20,18 @@ public static class DateRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(culture);
+        return Find(text, culture, today, preference)
+            .Where(c => c.Resolved is not null)
+            .Select(c => new RecognizedDate(c.Index, c.Length, text.Substring(c.Index, c.Length), c.Resolved!.Value.Date, c.Resolved.Value.Granularity))
+            .ToList();
+    }
+
+    /// <summary>Where dates are written, including impossible ones ("31 listopada"), so their numbers are not taken for amounts.</summary>
+    internal static IEnumerable<(int Index, int Length)> Spans(string text, CultureInfo culture) =>
+        Find(text, culture, new DateOnly(2000, 1, 1), DatePreference.Future).Select(c => (c.Index, c.Length));
+
+    private static List<(int Index, int Length, (DateOnly Date, DateGranularity Granularity)? Resolved)> Find(string text, CultureInfo culture, DateOnly today, DatePreference preference)
+    {
         var folded = TextFolding.Fold(text);
         var context = new DateContext(today, preference, IsMonthFirst(culture), culture.NumberFormat.NumberDecimalSeparator == ",");
         var candidates = new List<(int Index, int Length, (DateOnly Date, DateGranularity Granularity)? Resolved)>();
@@ -41,11 +53,7 @@ public static class DateRecognizer
             }
         }
 
-        return chosen
-            .Where(c => c.Resolved is not null)
-            .OrderBy(c => c.Index)
-            .Select(c => new RecognizedDate(c.Index, c.Length, text.Substring(c.Index, c.Length), c.Resolved!.Value.Date, c.Resolved.Value.Granularity))
-            .ToList();
+        return chosen.OrderBy(c => c.Index).ToList();
     }
 
     private static bool IsMonthFirst(CultureInfo culture)

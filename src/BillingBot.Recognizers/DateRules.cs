@@ -103,6 +103,10 @@ internal static class DateRules
         Rule(Start + $@"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:{Shift}\s+)?(?:(?<mm>month)|(?<mon>{MonthWord}|may)){WordEnd}",
             EndOfMonth),
         Rule(Start + @"(?<mm>month[\s-]end|eom)" + WordEnd, EndOfMonth),
+
+        // koniec roku, do końca przyszłego roku, end of the year, year-end
+        Rule(Start + $@"(?:(?:koniec|konca|koncem|koncu|koncowk\p{{L}}*)\s+(?:{Shift}\s+)?roku|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:{Shift}\s+)?year|year[\s-]end){WordEnd}",
+            (m, c) => Day(new DateOnly(c.Today.Year + DateShifts.Of(m).Offset(), 12, 31))),
     ];
 
     private static (DateOnly, DateGranularity)? EndOfMonth(Match m, DateContext c)

@@ -56,6 +56,7 @@ public class AmountRecognizerTests
     [InlineData("za 3 dni")]
     [InlineData("rabat 5%")]
     [InlineData("15.12.2026")]
+    [InlineData("na 31 listopada")]
     public void Given_numbers_that_belong_to_a_date_or_a_percentage_When_recognized_Then_they_are_no_amount(string text)
     {
         Assert.Empty(AmountRecognizer.Recognize(text, Polish));

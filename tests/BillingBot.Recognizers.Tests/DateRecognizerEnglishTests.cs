@@ -26,6 +26,7 @@ public class DateRecognizerEnglishTests
     [InlineData("last Friday", "2026-11-20")]
     [InlineData("end of the month", "2026-11-30")]
     [InlineData("by the end of next month", "2026-12-31")]
+    [InlineData("end of the year", "2026-12-31")]
     [InlineData("December 15", "2026-12-15")]
     [InlineData("15 December", "2026-12-15")]
     [InlineData("Dec 15th", "2026-12-15")]

@@ -36,6 +36,8 @@ public class DateRecognizerPolishTests
     [InlineData("do końca miesiąca", "2026-11-30")]
     [InlineData("do konca miesiaca", "2026-11-30")]
     [InlineData("koniec przyszłego miesiąca", "2026-12-31")]
+    [InlineData("do końca roku", "2026-12-31")]
+    [InlineData("koniec przyszlego roku", "2027-12-31")]
     [InlineData("15 grudnia", "2026-12-15")]
     [InlineData("15 grudnia 2026", "2026-12-15")]
     [InlineData("15. grudnia 2026 r.", "2026-12-15")]

@@ -22,6 +22,8 @@ public sealed class Activity
     [JsonPropertyName("locale")] public string? Locale { get; set; }
     [JsonPropertyName("attachmentLayout")] public string? AttachmentLayout { get; set; }
     [JsonPropertyName("attachments")] public IList<Attachment>? Attachments { get; set; }
+    /// <summary>Buttons offered under the message; Teams shows them in personal chats only (use a hero card elsewhere).</summary>
+    [JsonPropertyName("suggestedActions")] public SuggestedActions? SuggestedActions { get; set; }
     [JsonPropertyName("entities")] public IList<Entity>? Entities { get; set; }
     [JsonPropertyName("channelData")] public TeamsChannelData? ChannelData { get; set; }
     [JsonPropertyName("replyToId")] public string? ReplyToId { get; set; }

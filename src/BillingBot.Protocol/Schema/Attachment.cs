@@ -9,6 +9,9 @@ public sealed class Attachment
     /// <summary>The MIME type of an Adaptive Card attachment.</summary>
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
+    /// <summary>The MIME type of a hero card attachment.</summary>
+    public const string HeroCardContentType = HeroCard.ContentType;
+
     [JsonPropertyName("contentType")] public string? ContentType { get; set; }
     [JsonPropertyName("contentUrl")] public string? ContentUrl { get; set; }
     /// <summary>The content; inbound it is a JsonElement, outbound any serializable object (a card).</summary>

@@ -14,4 +14,5 @@ namespace BillingBot.Protocol.Schema;
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(ChannelAccount))]
 [JsonSerializable(typeof(AdaptiveCard))]
+[JsonSerializable(typeof(HeroCard))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
