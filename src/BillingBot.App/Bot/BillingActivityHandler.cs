@@ -1,4 +1,9 @@
+using BillingBot.App.Conversations;
+using BillingBot.App.Conversations.Cards;
+using BillingBot.App.Conversations.Dialogs;
 using BillingBot.App.Resources;
+using BillingBot.Billing.Understanding;
+using BillingBot.Protocol.Dialogs;
 using BillingBot.Protocol.Schema;
 using BillingBot.Protocol.State;
 using BillingBot.Protocol.Turns;
@@ -11,6 +16,11 @@ namespace BillingBot.App.Bot;
 /// messages and greet once; messages are understood and answered.
 /// </summary>
 public sealed partial class BillingActivityHandler(
+    IIntentRecognizer recognizer,
+    ILanguageDetector languages,
+    CallerResolver callers,
+    BillingDialog dialog,
+    BillingStateAccessors state,
     IConversationReferenceStore references,
     TimeProvider time,
     IOptions<BotOptions> options,
@@ -32,19 +42,38 @@ public sealed partial class BillingActivityHandler(
 
     private async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var culture = BotCulture.For(turnContext.Activity);
-        var word = turnContext.Activity.GetTextWithoutBotMention().Trim().TrimEnd('?', '!', '.').ToUpperInvariant();
-        var reply = word switch
+        var activity = turnContext.Activity;
+        var text = activity.GetTextWithoutBotMention().Trim();
+        var cardAction = BillingCardAction.From(activity.Value);
+        if (text.Length == 0 && cardAction is null)
         {
-            // Someone who writes in Polish is answered in Polish, whatever their client's locale.
-            "POMOC" => BotTexts.Help(BotCulture.Polish),
-            "HELP" or "/HELP" or "?" or "" or "MENU" => BotTexts.Help(culture),
-            _ => BotTexts.NotUnderstood(culture),
-        };
-        // The help is a markdown list; Teams renders markdown, plain text would run the items together.
-        var message = ActivityExtensions.CreateMessage(reply);
-        message.TextFormat = "markdown";
-        await turnContext.SendActivityAsync(message, cancellationToken).ConfigureAwait(false);
+            // An empty message, or a card submit that is not ours: nothing to answer.
+            return;
+        }
+
+        var memory = (await state.Memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken).ConfigureAwait(false))!;
+        // Answer in the language of the message; a message without a clue keeps the conversation's language.
+        var language = (text.Length > 0 ? languages.Detect(text) : null)
+            ?? memory.Language
+            ?? Languages.FromLocale(BotCulture.For(activity).Name);
+        memory.Language = language;
+        var caller = await callers.ResolveAsync(activity, language, cancellationToken).ConfigureAwait(false);
+        var understanding = text.Length > 0 && cardAction is null
+            ? await recognizer.RecognizeAsync(text, language, caller.Today, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (understanding is not null)
+        {
+            Log.Understood(logger, understanding.Language, understanding.Intent.ToString(), understanding.Confidence, caller.Customer is not null);
+        }
+
+        new BillingTurn(caller, understanding, cardAction).Attach(turnContext);
+        var result = await dialog.RunAsync(turnContext, state.DialogState, cancellationToken).ConfigureAwait(false);
+        if (result.Status == DialogTurnStatus.Reset)
+        {
+            var reset = result.Result as DialogStackReset;
+            Log.StaleConversation(logger, reset?.DialogId ?? "unknown", reset?.Reason ?? "unknown");
+            await turnContext.SendActivityAsync(caller.Format.Texts["StaleConversation"], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task OnInstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -102,6 +131,12 @@ public sealed partial class BillingActivityHandler(
 
         [LoggerMessage(5004, LogLevel.Error, "The conversation reference could not be stored; proactive messages cannot reach this conversation yet")]
         public static partial void ReferenceNotStored(ILogger logger, Exception exception);
+
+        [LoggerMessage(5005, LogLevel.Information, "Message understood: {Language} {Intent} ({Confidence:0.00}), known customer: {KnownCustomer}")]
+        public static partial void Understood(ILogger logger, string language, string intent, double confidence, bool knownCustomer);
+
+        [LoggerMessage(5006, LogLevel.Warning, "A saved conversation no longer fit the dialogs ({DialogId}: {Reason}); it was reset")]
+        public static partial void StaleConversation(ILogger logger, string dialogId, string reason);
 
         [LoggerMessage(5003, LogLevel.Warning, "A {ActivityType} without a tenant id was ignored")]
         public static partial void NoTenant(ILogger logger, string activityType);

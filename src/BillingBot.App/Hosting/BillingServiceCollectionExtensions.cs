@@ -3,6 +3,8 @@ using BillingBot.App.Conversations;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Cards;
 using BillingBot.Understanding;
+using BillingBot.App.Conversations.Dialogs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BillingBot.App.Hosting;
@@ -24,12 +26,15 @@ public static class BillingServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SupportOptions>>().Value.ToOffer());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CollectionPolicyOptions>>().Value.ToPolicy());
         services.AddOptions<UnderstandingOptions>().Bind(configuration.GetSection(UnderstandingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IntentRecognizer>(sp => new IntentRecognizer(sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ILanguageDetector, LanguageDetector>();
+        services.TryAddSingleton<IntentRecognizer>(sp => new IntentRecognizer(sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILanguageDetector>()));
         services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<IntentRecognizer>());
         services.AddHostedService<UnderstandingWarmUp>();
         services.AddAdaptiveCards();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<BillingAnswers>();
+        services.AddSingleton<BillingStateAccessors>();
+        services.AddSingleton<BillingDialog>();
         return services;
     }
 }

@@ -1,0 +1,226 @@
+using BillingBot.App.Configuration;
+using BillingBot.App.Conversations.Cards;
+using BillingBot.App.Resources;
+using BillingBot.Billing.Understanding;
+using BillingBot.Protocol.Dialogs;
+using BillingBot.Protocol.Dialogs.Choices;
+using BillingBot.Protocol.Schema;
+using BillingBot.Protocol.Turns;
+using Microsoft.Extensions.Options;
+
+namespace BillingBot.App.Conversations.Dialogs;
+
+/// <summary>
+/// The customer's billing conversation. Each message is routed by its intent to an answer; a question that needs more
+/// (which invoice? did you mean…?) asks with buttons. "Help", "cancel" and "agent" interrupt whatever is being asked,
+/// and a message that answers none of the offered choices is taken as a new question.
+/// </summary>
+public sealed class BillingDialog : ComponentDialog
+{
+    public const string DialogId = "billing";
+    private const string MainId = "billing.main";
+    private const string ChoiceId = "billing.choice";
+    private const string KindKey = "kind";
+    private const string ChoicesKey = "choices";
+    private const string InvoiceKind = "invoice";
+    private const string ClarifyKind = "clarify";
+    private const int InvoiceChoices = 6;
+
+    private readonly BillingAnswers _answers;
+    private readonly BillingStateAccessors _state;
+    private readonly IOptions<ConversationOptions> _options;
+
+    public BillingDialog(BillingAnswers answers, BillingStateAccessors state, IOptions<ConversationOptions> options)
+        : base(DialogId)
+    {
+        _answers = answers;
+        _state = state;
+        _options = options;
+        AddDialog(new WaterfallDialog(MainId, [RouteAsync, AnsweredAsync]));
+        AddDialog(new ChoicePrompt(ChoiceId));
+        InitialDialogId = MainId;
+    }
+
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var turn = BillingTurn.Of(innerDc.Context);
+        // A card's button is a new request, whatever was being asked.
+        if (turn.CardAction is not null)
+        {
+            await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            return await innerDc.BeginDialogAsync(MainId, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (turn.Understanding is { IsConfident: true } understanding)
+        {
+            switch (understanding.Intent)
+            {
+                case Intent.Cancel:
+                    await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                    await SendAsync(innerDc.Context, [ActivityExtensions.CreateMessage(turn.Caller.Format.Texts["Cancelled"])], cancellationToken).ConfigureAwait(false);
+                    return await innerDc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+                case Intent.Help:
+                    await SendAsync(innerDc.Context, Help(turn.Caller), cancellationToken).ConfigureAwait(false);
+                    await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                    return Dialog.EndOfTurn;
+                case Intent.TalkToPerson:
+                    await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                    return await innerDc.BeginDialogAsync(MainId, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = BillingTurn.Of(step.Context);
+        var caller = turn.Caller;
+        var t = caller.Format.Texts;
+
+        if (turn.CardAction is { } action)
+        {
+            await SendAsync(step.Context, await AnswerCardActionAsync(caller, action, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var understanding = turn.Understanding!;
+        var memory = (await _state.Memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken).ConfigureAwait(false))!;
+        if (!understanding.IsConfident || understanding.Intent == Intent.None)
+        {
+            memory.Misses++;
+            if (memory.Misses >= _options.Value.MissesBeforeOfferingPerson)
+            {
+                memory.Misses = 0;
+                await SendAsync(step.Context, [ActivityExtensions.CreateMessage(t.Format("OfferPerson", _answers.Person(caller)))], cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
+            var guesses = understanding.TopIntents.Select(s => s.Intent).Where(i => i is not (Intent.None or Intent.Cancel or Intent.Greeting or Intent.Thanks)).Take(3).ToList();
+            if (guesses.Count == 0)
+            {
+                guesses = [Intent.Balance, Intent.ListInvoices, Intent.SupportOffer];
+            }
+
+            var labels = guesses.Select(i => t["Intent_" + i]).Append(t["ClarifyNone"]).ToList();
+            step.Values[KindKey] = ClarifyKind;
+            step.Values[ChoicesKey] = guesses.Select(i => i.ToString()).ToList();
+            return await step.PromptAsync(ChoiceId, Ask(t["Clarify"], labels), cancellationToken).ConfigureAwait(false);
+        }
+
+        memory.Misses = 0;
+        if (caller.Customer is null && understanding.Intent is not (Intent.Greeting or Intent.Thanks or Intent.Help or Intent.SupportOffer or Intent.TalkToPerson))
+        {
+            await SendAsync(step.Context, _answers.UnknownCustomer(caller), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var entities = understanding.Entities;
+        if (understanding.Intent == Intent.InvoiceStatus && entities.InvoiceNumbers.Count == 0 && entities.Months.Count == 0)
+        {
+            var candidates = await _answers.CandidateInvoicesAsync(caller, InvoiceChoices, cancellationToken).ConfigureAwait(false);
+            if (candidates.Count == 0)
+            {
+                await SendAsync(step.Context, [ActivityExtensions.CreateMessage(t["NoInvoices"])], cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
+            step.Values[KindKey] = InvoiceKind;
+            step.Values[ChoicesKey] = candidates.Select(i => i.Number).ToList();
+            return await step.PromptAsync(ChoiceId, Ask(t["AskWhichInvoice"], [.. candidates.Select(i => i.Number)]), cancellationToken).ConfigureAwait(false);
+        }
+
+        await SendAsync(step.Context, await AnswerAsync(caller, understanding.Intent, entities, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AnsweredAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = BillingTurn.Of(step.Context);
+        var caller = turn.Caller;
+        var kind = step.Values.Get<string>(KindKey);
+        var choices = ChoicesOf(step);
+        IReadOnlyList<Activity> reply;
+        if (step.Result is FoundChoice found && found.Index < choices.Count)
+        {
+            reply = kind == InvoiceKind
+                ? await _answers.InvoiceStatusAsync(caller, new UtteranceEntities([choices[found.Index]], [], [], []), cancellationToken).ConfigureAwait(false)
+                : await AnswerAsync(caller, Enum.Parse<Intent>(choices[found.Index]), turn.Understanding?.Entities ?? UtteranceEntities.None, cancellationToken).ConfigureAwait(false);
+        }
+        else if (step.Result is FoundChoice)
+        {
+            // "None of these": say what the bot can do rather than guess again.
+            reply = Help(caller);
+        }
+        else
+        {
+            // The answer was none of the buttons: it is a new question (or an invoice number typed by hand).
+            var understanding = turn.Understanding;
+            if (kind == InvoiceKind && understanding is { Entities: { } entities } && (entities.InvoiceNumbers.Count > 0 || entities.Months.Count > 0))
+            {
+                reply = await _answers.InvoiceStatusAsync(caller, entities, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                return await step.ReplaceDialogAsync(MainId, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await SendAsync(step.Context, reply, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<Activity>> AnswerAsync(Caller caller, Intent intent, UtteranceEntities entities, CancellationToken cancellationToken)
+    {
+        if (intent == Intent.Help)
+        {
+            return Help(caller);
+        }
+
+        if (caller.Customer is null && intent is not (Intent.Greeting or Intent.Thanks or Intent.SupportOffer or Intent.TalkToPerson))
+        {
+            return _answers.UnknownCustomer(caller);
+        }
+
+        return await _answers.AnswerAsync(caller, intent, entities, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<Activity>> AnswerCardActionAsync(Caller caller, BillingCardAction action, CancellationToken cancellationToken)
+    {
+        var invoice = action.Invoice is { } number ? new UtteranceEntities([number], [], [], []) : UtteranceEntities.None;
+        return action.Action switch
+        {
+            BillingCardAction.ShowInvoice when action.Invoice is not null => await AnswerAsync(caller, Intent.InvoiceStatus, invoice, cancellationToken).ConfigureAwait(false),
+            BillingCardAction.HowToPay => await AnswerAsync(caller, Intent.HowToPay, invoice, cancellationToken).ConfigureAwait(false),
+            BillingCardAction.CollectionPolicy => await AnswerAsync(caller, Intent.CollectionPolicy, invoice, cancellationToken).ConfigureAwait(false),
+            BillingCardAction.ListInvoices => await AnswerAsync(caller, Intent.ListInvoices, UtteranceEntities.None, cancellationToken).ConfigureAwait(false),
+            BillingCardAction.TalkToPerson => await AnswerAsync(caller, Intent.TalkToPerson, UtteranceEntities.None, cancellationToken).ConfigureAwait(false),
+            _ => [ActivityExtensions.CreateMessage(caller.Format.Texts["CardActionUnknown"])],
+        };
+    }
+
+    private static IReadOnlyList<Activity> Help(Caller caller)
+    {
+        var message = ActivityExtensions.CreateMessage(BotTexts.Help(caller.Culture));
+        message.TextFormat = "markdown";
+        return [message];
+    }
+
+    private static PromptOptions Ask(string question, IReadOnlyList<string> labels) => new()
+    {
+        Prompt = ActivityExtensions.CreateMessage(question),
+        Choices = [.. labels.Select(l => new Choice(l))],
+        // One answer: a message that is none of the choices is a new question, not a wrong answer.
+        MaxAttempts = 1,
+    };
+
+    private static List<string> ChoicesOf(WaterfallStepContext step) => step.Values.Get<List<string>>(ChoicesKey) ?? [];
+
+    private static async Task SendAsync(ITurnContext context, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        foreach (var activity in activities)
+        {
+            await context.SendActivityAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
