@@ -144,11 +144,13 @@ public sealed class ImportCommandTests(AzuriteFixture azurite) : IClassFixture<A
 
             c2,Litware,PLN,pl-PL,Europe/Warsaw,fourteen,Standard,
             c3,Tailspin,EUR,en-GB,Europe/Atlantis,14,Gold,a|Sanne|not-an-email|Primary;b|Daan|daan@tailspin.example|Boss
+            c4,"Northwind" Traders,PLN,pl-PL,Europe/Warsaw,14,Basic,
             """);
 
         var result = await harness.RunAsync<ImportCommand>(file);
 
-        Assert.Equal([5, 6], BadLines(result, "customers.csv"));
+        Assert.Equal([5, 6, 7], BadLines(result, "customers.csv"));
+        Assert.Contains(result.ErrorLines, l => l.EndsWith(":7: the quotes of this row are malformed", StringComparison.Ordinal));
         Assert.Contains(result.ErrorLines, l => l.EndsWith(":5: payment_term_days: 'fourteen' is not a whole number, such as 14", StringComparison.Ordinal));
         Assert.Contains(result.ErrorLines, l => l.EndsWith(":6: time_zone: 'Europe/Atlantis' is not a known time zone, such as Europe/Warsaw", StringComparison.Ordinal));
         Assert.Contains(result.ErrorLines, l => l.EndsWith(":6: support_plan: 'Gold' is not one of Basic, Standard, Premium", StringComparison.Ordinal));
