@@ -35,7 +35,7 @@ public sealed class TableCustomerRepository(TableStore tables) : ICustomerReposi
 
             return result;
         }).ConfigureAwait(false);
-        return [.. customers.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(c => c.TenantId, StringComparer.Ordinal)];
+        return [.. customers.OrderBy(c => c.Name, StringComparer.InvariantCultureIgnoreCase).ThenBy(c => c.TenantId, StringComparer.Ordinal)];
     }
 
     public async Task UpsertAsync(Customer customer, CancellationToken cancellationToken)

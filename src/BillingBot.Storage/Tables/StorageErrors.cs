@@ -10,6 +10,7 @@ internal static class StorageErrors
 
     public static Exception Translate(string key, Exception ex) => ex switch
     {
+        StorageUnavailableException or ConcurrencyConflictException => ex,
         RequestFailedException failed when IsConflict(failed) => new ConcurrencyConflictException(key, ex),
         RequestFailedException failed when failed.Status == 404 && failed.ErrorCode == "ResourceNotFound" => new ConcurrencyConflictException(key, ex),
         _ => new StorageUnavailableException($"Table storage failed for '{key}'.", ex),
@@ -29,6 +30,6 @@ internal static class StorageErrors
     }
 
     /// <summary>Failures that mean the store is down or refused, as opposed to bugs.</summary>
-    public static bool IsStorageFailure(Exception ex) => ex is RequestFailedException or HttpRequestException or AggregateException or TimeoutException
+    public static bool IsStorageFailure(Exception ex) => ex is StorageUnavailableException or RequestFailedException or HttpRequestException or AggregateException or TimeoutException
         || (ex is TaskCanceledException or OperationCanceledException && ex.InnerException is TimeoutException);
 }

@@ -43,12 +43,12 @@ public sealed class TableStore
 
     public TableClient GetTable(string name) => _service.GetTableClient(_prefix + name);
 
-    /// <summary>Creates the app's tables where they do not exist yet.</summary>
+    /// <summary>Creates the app's tables where they do not exist yet; storage that is down gives a StorageUnavailableException.</summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken)
     {
         foreach (var table in AllTables)
         {
-            await GetTable(table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await StorageErrors.GuardAsync(table, () => GetTable(table).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
         }
     }
 }

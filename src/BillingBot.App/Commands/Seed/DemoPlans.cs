@@ -40,8 +40,10 @@ internal static class DemoPlans
             new(-25, PartlyPaid, [new(BusinessCentral, 5)]),
             new(-40, Unpaid, [new(BusinessPremium, 24), new(TeamsPhone, 10), new(azure, 1, 0.93m)]),
             new(-55, Disputed, [new(azure, 1, 3.4m)]),
-            new(-68, Cancelled, [new(BusinessPremium, 30)]),
-            new(-70, PaidOnTime, [new(BusinessPremium, 24)]),
+            new(-72, Cancelled, [new(BusinessPremium, 30)]),
+
+            // The corrected invoice, issued after the cancelled one.
+            new(-68, PaidOnTime, [new(BusinessPremium, 24)]),
             new(-100, PaidLate, [new(BusinessPremium, 24), new(TeamsPhone, 8), new(azure, 1, 1.05m)]),
             new(-130, PaidInTwoParts, [new(BusinessPremium, 22), new(TeamsPhone, 8), new(azure, 1, 0.88m)]),
             new(-160, PaidOnTime, [new(BusinessPremium, 22), new(TeamsPhone, 8), new(azure, 1, 0.97m)]),
