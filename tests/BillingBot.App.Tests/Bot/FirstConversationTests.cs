@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using BillingBot.Protocol.Schema;
 using System.Text.Json.Nodes;
 using BillingBot.App.Tests.Hosting;
 using BillingBot.Protocol.State;
@@ -96,7 +98,8 @@ public sealed class FirstConversationTests : BotHostTestBase
     [InlineData("pomoc", "pl-PL", "Oto, o co możesz mnie zapytać:")]
     [InlineData("Pomoc!", "pl-PL", "Oto, o co możesz mnie zapytać:")]
     [InlineData("pomoc", "en-US", "Oto, o co możesz mnie zapytać:")]
-    [InlineData("help", "pl-PL", "Oto, o co możesz mnie zapytać:")]
+    [InlineData("help", "pl-PL", "Here is what you can ask me:")]
+    [InlineData("pomoc pls", "en-US", "Oto, o co możesz mnie zapytać:")]
     public async Task Help_lists_what_the_bot_can_do_in_the_users_language(string text, string locale, string title)
     {
         var conversation = Activities.NewConversationId();
@@ -127,13 +130,23 @@ public sealed class FirstConversationTests : BotHostTestBase
     }
 
     [Fact]
-    public async Task Something_the_bot_does_not_understand_points_to_help()
+    public async Task Something_the_bot_does_not_understand_gets_a_clarifying_choice_then_the_offer_of_a_person()
     {
         var conversation = Activities.NewConversationId();
 
         await PostAsync(Activities.Message(Env.Channel.ServiceUrl, conversation, "qwerty uiop", "pl-PL"));
+        await PostAsync(Activities.Message(Env.Channel.ServiceUrl, conversation, "zxcv bnm", "pl-PL"));
 
-        Assert.Equal("Przepraszam, nie zrozumiałem. Napisz „pomoc”, aby zobaczyć, w czym mogę pomóc.", Assert.Single(Env.TextsSentTo(conversation)));
+        var replies = Env.ActivitiesSentTo(conversation);
+        Assert.Equal(2, replies.Count);
+        var clarify = Assert.Single(replies[0].Attachments!);
+        Assert.Equal(Attachment.HeroCardContentType, clarify.ContentType);
+        var card = ((JsonElement)clarify.Content!).Deserialize<HeroCard>(ProtocolJson.Options)!;
+        Assert.StartsWith("Nie jestem pewien", card.Text, StringComparison.Ordinal);
+        Assert.Equal("Żadne z tych", card.Buttons![^1].Title);
+        Assert.All(card.Buttons!, b => Assert.Equal(ActionTypes.ImBack, b.Type));
+        Assert.StartsWith("Przepraszam, nadal nie rozumiem. Może porozmawiasz z człowiekiem?", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("billing@contoso.example", replies[1].Text, StringComparison.Ordinal);
     }
 
     private static JsonObject WithUser(JsonObject activity, string userId, string aad)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using BillingBot.Protocol.Schema;
 using BillingBot.TestKit.Auth;
 using BillingBot.TestKit.Azurite;
 using BillingBot.TestKit.Channel;
@@ -30,6 +32,10 @@ public sealed class BotEnvironment : IAsyncLifetime
 
     public IEnumerable<ReceivedRequest> RequestsTo(string conversationId) =>
         Channel.Requests.Where(r => r.ConversationId == conversationId);
+
+    /// <summary>The activities the bot sent to a conversation, in order, as Teams received them.</summary>
+    public IReadOnlyList<Activity> ActivitiesSentTo(string conversationId) =>
+        [.. RequestsTo(conversationId).Where(r => r.Body is not null).Select(r => r.Body!.Deserialize<Activity>(ProtocolJson.Options)!)];
 
     public IReadOnlyList<string> TextsSentTo(string conversationId) =>
         [.. RequestsTo(conversationId).Where(r => r.Body?["text"] is not null).Select(r => r.Body!["text"]!.GetValue<string>())];

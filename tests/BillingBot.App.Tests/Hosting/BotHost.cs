@@ -1,3 +1,4 @@
+using BillingBot.Understanding;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -24,6 +25,7 @@ namespace BillingBot.App.Tests.Hosting;
 public sealed class BotHost : WebApplicationFactory<Program>
 {
     public const string AppId = "4a1b2c3d-0000-4000-8000-00000000b07a";
+    private static readonly Lazy<IntentRecognizer> SharedRecognizer = new(() => new IntentRecognizer(new UnderstandingOptions(), TimeProvider.System, new LanguageDetector()));
     private readonly string _environment;
     private readonly string? _appId;
     private readonly AzuriteFixture _azurite;
@@ -107,6 +109,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
             // MSAL would ask Entra for a token; the fake channel only needs to see that one is sent.
             services.RemoveAll<IAccessTokenProvider>();
             services.AddSingleton<IAccessTokenProvider>(new StaticTokenProvider(_appId is null ? null : OutboundToken));
+            // One trained model for the whole test run: training is seconds of CPU, the same for every host.
+            services.RemoveAll<IntentRecognizer>();
+            services.AddSingleton(SharedRecognizer.Value);
             _services?.Invoke(services);
         });
     }
