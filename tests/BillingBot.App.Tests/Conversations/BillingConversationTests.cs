@@ -7,6 +7,8 @@ using BillingBot.App.Resources;
 using BillingBot.Billing.Collections;
 using BillingBot.Billing.Invoices;
 using BillingBot.Protocol.Schema;
+using BillingBot.Protocol.State;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BillingBot.App.Tests.Conversations;
 
@@ -345,6 +347,26 @@ public sealed class BillingConversationTests(SeededConversation app) : IClassFix
         var answer = await chat.AskAsync("jak zapłacić?");
 
         Assert.Contains("numer konta", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_conversation_saved_by_an_older_version_is_reset_with_an_apology_and_the_next_question_works()
+    {
+        var chat = app.NewChat(Fabrikam, Alex);
+        await chat.SayAsync("status faktury");
+        var storage = app.Host.Services.GetRequiredService<IStorage>();
+        var key = "msteams/conversations/" + chat.ConversationId;
+        var saved = (await storage.ReadAsync([key], default))[key];
+        // As if a deploy had renamed the prompt the conversation is waiting in.
+        var renamed = saved.Json.Replace("\"billing.choice\"", "\"billing.invoice-picker\"", StringComparison.Ordinal);
+        Assert.NotEqual(saved.Json, renamed);
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = saved with { Json = renamed } }, default);
+
+        var apology = await chat.AskAsync("FV/2026/10/017");
+        var next = await chat.AskAsync("jak zapłacić?");
+
+        Assert.Equal(Polish.Texts["StaleConversation"], apology);
+        Assert.Contains("numer konta", next, StringComparison.Ordinal);
     }
 
     private async Task<Invoice> InvoiceAsync(string tenant, string number) =>
