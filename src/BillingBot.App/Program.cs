@@ -17,7 +17,13 @@ var commands = new CommandRouter()
     .Add<ImportCommand>("import");
 
 // A command's arguments are its own; settings then come from appsettings and the environment only.
-var builder = WebApplication.CreateBuilder(commands.Handles(args) ? [] : args);
+// Commands run from a developer's shell: without an environment named, they use Development (Azurite).
+var isCommand = commands.Handles(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = isCommand ? [] : args,
+    EnvironmentName = isCommand && EnvironmentIsUnset() ? Environments.Development : null,
+});
 builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddBillingBot(builder.Configuration, builder.Environment);
 
@@ -29,7 +35,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var app = builder.Build();
 
-if (commands.Handles(args))
+if (isCommand)
 {
     return await commands.RunOnConsoleAsync(app.Services, args);
 }
@@ -37,6 +43,10 @@ if (commands.Handles(args))
 app.MapBotEndpoints();
 await app.RunAsync();
 return 0;
+
+static bool EnvironmentIsUnset() =>
+    string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"))
+    && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"));
 
 /// <summary>The entry point, visible to the functional tests.</summary>
 public partial class Program;
