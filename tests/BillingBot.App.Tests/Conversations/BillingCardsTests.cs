@@ -59,6 +59,19 @@ public sealed class BillingCardsTests(AdaptiveCardChecks checks) : IClassFixture
     }
 
     [Fact]
+    public void An_invoice_past_the_suspension_day_says_access_may_be_suspended_now_not_a_past_date()
+    {
+        var longOverdue = Invoice("FV/2026/09/001", new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 1), 0m, InvoiceStatus.Overdue);
+
+        var text = CardText(InvoiceStatusCard.Build(longOverdue, Context("pl-PL", true)));
+        var summary = CardText(AccountSummaryCard.Build(AccountStanding.On(Today, [longOverdue], CollectionPolicy.Default), Context("en-US", true)));
+
+        Assert.Contains("Dostęp może zostać zawieszony już teraz", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("31 października", text, StringComparison.Ordinal);
+        Assert.Contains("FV/2026/09/001: Access may be suspended now", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_English_invoice_card_shows_the_currency_code_first()
     {
         var invoice = SampleInvoices().Single(i => i.Number == "FV/2026/10/017");

@@ -35,7 +35,8 @@ public static class AccountSummaryCard
 
         if (standing.MostUrgent is { } urgent)
         {
-            body.Add(CardParts.Text(t.Format("Card_SuspensionWarning", f.Date(standing.Policy.SuspensionDate(urgent.DueDate))) + " (" + urgent.Number + ")", AdaptiveTextColor.Attention));
+            var warning = CardParts.SuspensionWarning(urgent, context);
+            body.Add(warning with { Text = urgent.Number + ": " + warning.Text });
         }
 
         if (standing.Invoices.Count > 0)

@@ -25,6 +25,16 @@ internal static class CardParts
 
     public static string StatusText(BillingFormat format, InvoiceStatus status) => format.Texts["Status_" + status];
 
+    /// <summary>The warning an overdue invoice carries: the suspension date ahead, or that suspension may happen now.</summary>
+    public static AdaptiveTextBlock SuspensionWarning(Invoice invoice, CardContext context)
+    {
+        var date = context.Policy.SuspensionDate(invoice.DueDate);
+        var text = context.Today >= date
+            ? context.Format.Texts["Card_SuspendableNow"]
+            : context.Format.Texts.Format("Card_SuspensionWarning", context.Format.Date(date));
+        return Text(text, AdaptiveTextColor.Attention);
+    }
+
     public static AdaptiveSubmitAction Submit(string title, BillingCardAction action) => new() { Title = title, Data = action };
 
     public static AdaptiveTableCell Cell(string text, AdaptiveTextColor? color = null) =>

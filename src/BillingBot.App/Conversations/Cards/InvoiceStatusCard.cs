@@ -42,7 +42,7 @@ public static class InvoiceStatusCard
         var unpaid = status is InvoiceStatus.Issued or InvoiceStatus.PartiallyPaid or InvoiceStatus.Overdue;
         if (status == InvoiceStatus.Overdue)
         {
-            body.Add(CardParts.Text(t.Format("Card_SuspensionWarning", f.Date(context.Policy.SuspensionDate(invoice.DueDate))), AdaptiveTextColor.Attention));
+            body.Add(CardParts.SuspensionWarning(invoice, context));
         }
 
         var actions = new List<AdaptiveAction>();
