@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BillingBot.App.Commands;
 using BillingBot.TestKit.Azurite;
 
@@ -7,8 +6,6 @@ namespace BillingBot.App.Tests.Commands;
 /// <summary>The real command line, once: the built app, started as `dotnet BillingBot.App.dll ...` would be.</summary>
 public sealed class CommandLineTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Seed_then_import_of_a_file_with_errors_run_as_processes_with_their_exit_codes()
     {
@@ -25,38 +22,11 @@ public sealed class CommandLineTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(ExitCodes.Usage, usageCode);
     }
 
-    private async Task<(int ExitCode, string Out, string Error)> RunAppAsync(string tablePrefix, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    private Task<(int ExitCode, string Out, string Error)> RunAppAsync(string tablePrefix, params string[] arguments) =>
+        AppProcess.RunAsync(arguments, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BillingBot.App.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ConnectionStrings__Storage"] = azurite.ConnectionString;
-        start.Environment["Storage__TablePrefix"] = tablePrefix;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(Limit);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+            ["ConnectionStrings__Storage"] = azurite.ConnectionString,
+            ["Storage__TablePrefix"] = tablePrefix,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        });
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace BillingBot.App.Tests.Commands;
@@ -6,8 +5,6 @@ namespace BillingBot.App.Tests.Commands;
 /// <summary>`understand` as whoever tunes the model runs it: a real process, JSON lines on stdout and nothing else.</summary>
 public sealed class UnderstandCommandLineTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
-
     [Fact]
     public async Task Lines_on_standard_input_give_one_JSON_object_each_in_input_order_and_nothing_else()
     {
@@ -44,38 +41,6 @@ public sealed class UnderstandCommandLineTests
         Assert.Contains("--locale", error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> arguments, string input)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BillingBot.App.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(Limit);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyList<string> arguments, string input) =>
+        AppProcess.RunAsync(arguments, input: input);
 }
