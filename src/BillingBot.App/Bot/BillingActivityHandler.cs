@@ -1,4 +1,5 @@
 using BillingBot.App.Conversations;
+using BillingBot.App.Conversations.Actions;
 using BillingBot.App.Conversations.Cards;
 using BillingBot.App.Conversations.Dialogs;
 using BillingBot.App.Resources;
@@ -21,6 +22,7 @@ public sealed partial class BillingActivityHandler(
     CallerResolver callers,
     BillingDialog dialog,
     BillingStateAccessors state,
+    IEnumerable<ICardActionHandler> cardActions,
     IConversationReferenceStore references,
     TimeProvider time,
     IOptions<BotOptions> options,
@@ -32,6 +34,7 @@ public sealed partial class BillingActivityHandler(
         return activity.Type switch
         {
             ActivityTypes.Message => OnMessageAsync(turnContext, cancellationToken),
+            ActivityTypes.Invoke when activity.Name == CardActionInvoke.InvokeName => OnCardActionAsync(turnContext, cancellationToken),
             ActivityTypes.ConversationUpdate when activity.IsBotAdded() => OnInstalledAsync(turnContext, cancellationToken),
             ActivityTypes.ConversationUpdate when activity.IsBotRemoved() => OnUninstalledAsync(turnContext, cancellationToken),
             ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade" => OnInstalledAsync(turnContext, cancellationToken),
@@ -74,6 +77,23 @@ public sealed partial class BillingActivityHandler(
             Log.StaleConversation(logger, reset?.DialogId ?? "unknown", reset?.Reason ?? "unknown");
             await turnContext.SendActivityAsync(caller.Format.Texts["StaleConversation"], cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task OnCardActionAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var culture = BotCulture.For(turnContext.Activity);
+        if (CardActionInvoke.From(turnContext.Activity) is not { } action)
+        {
+            turnContext.InvokeResponse = new InvokeResponse(400, new Dictionary<string, object> { ["statusCode"] = 400, ["type"] = "application/vnd.microsoft.error", ["value"] = new Dictionary<string, string> { ["code"] = "BadRequest", ["message"] = "Not an Action.Execute invoke." } });
+            return;
+        }
+
+        var handler = cardActions.FirstOrDefault(h => action.Verb.StartsWith(h.VerbPrefix, StringComparison.Ordinal));
+        var result = handler is null
+            ? CardActionResult.Message(BillingTexts.For(culture)["CardActionUnknown"])
+            : await handler.HandleAsync(turnContext, action, cancellationToken).ConfigureAwait(false);
+        Log.CardAction(logger, action.Verb, handler is not null, action.IsRefresh);
+        turnContext.InvokeResponse = result.ToInvokeResponse();
     }
 
     private async Task OnInstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -137,6 +157,9 @@ public sealed partial class BillingActivityHandler(
 
         [LoggerMessage(5006, LogLevel.Warning, "A saved conversation no longer fit the dialogs ({DialogId}: {Reason}); it was reset")]
         public static partial void StaleConversation(ILogger logger, string dialogId, string reason);
+
+        [LoggerMessage(5007, LogLevel.Information, "Card action {Verb} (handled: {Handled}, refresh: {IsRefresh})")]
+        public static partial void CardAction(ILogger logger, string verb, bool handled, bool isRefresh);
 
         [LoggerMessage(5003, LogLevel.Warning, "A {ActivityType} without a tenant id was ignored")]
         public static partial void NoTenant(ILogger logger, string activityType);
