@@ -54,6 +54,7 @@ public sealed partial class BillingActivityHandler(
             return;
         }
 
+        await KeepReferenceAsync(activity, cancellationToken).ConfigureAwait(false);
         var memory = (await state.Memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken).ConfigureAwait(false))!;
         // Answer in the language of the message; a message without a clue keeps the conversation's language.
         var language = (text.Length > 0 ? languages.Detect(text) : null)
@@ -76,6 +77,25 @@ public sealed partial class BillingActivityHandler(
             var reset = result.Result as DialogStackReset;
             Log.StaleConversation(logger, reset?.DialogId ?? "unknown", reset?.Reason ?? "unknown");
             await turnContext.SendActivityAsync(caller.Format.Texts["StaleConversation"], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A personal chat's reference is kept current when the user writes: one missing (installed before we stored
+    /// references) is stored, and one marked unreachable (the user had blocked or removed the bot) is active again.
+    /// </summary>
+    private async Task KeepReferenceAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.ConversationType is not (null or "personal") || ReferenceKey.For(activity) is not { } key)
+        {
+            return;
+        }
+
+        var stored = await references.GetAsync(key.TenantId, key.Owner, cancellationToken).ConfigureAwait(false);
+        if (stored is null || !stored.IsActive || stored.Reference.ServiceUrl != activity.ServiceUrl)
+        {
+            await references.SaveAsync(new StoredConversationReference(key.TenantId, key.Owner, activity.GetConversationReference(), true, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            Log.ReferenceRefreshed(logger, stored is null ? "missing" : stored.IsActive ? "moved" : "inactive");
         }
     }
 
@@ -160,6 +180,9 @@ public sealed partial class BillingActivityHandler(
 
         [LoggerMessage(5007, LogLevel.Information, "Card action {Verb} (handled: {Handled}, refresh: {IsRefresh})")]
         public static partial void CardAction(ILogger logger, string verb, bool handled, bool isRefresh);
+
+        [LoggerMessage(5008, LogLevel.Information, "The user's conversation reference was stored again (it was {Previous})")]
+        public static partial void ReferenceRefreshed(ILogger logger, string previous);
 
         [LoggerMessage(5003, LogLevel.Warning, "A {ActivityType} without a tenant id was ignored")]
         public static partial void NoTenant(ILogger logger, string activityType);
