@@ -45,8 +45,16 @@ public sealed class BillingOptionsValidator :
             ? ValidateOptionsResult.Fail("Payments:BankName and Payments:AccountNumber are required: customers are told where to pay.")
             : ValidateOptionsResult.Success;
 
-    public ValidateOptionsResult Validate(string? name, CollectionPolicyOptions options) =>
-        Result(options.ToPolicy().Validate().Select(p => "Collections: " + p).ToList());
+    public ValidateOptionsResult Validate(string? name, CollectionPolicyOptions options)
+    {
+        var problems = options.ToPolicy().Validate().Select(p => "Collections: " + p).ToList();
+        foreach (var tenant in options.Customers.Keys)
+        {
+            problems.AddRange(options.ToBook().For(tenant).Validate().Select(p => $"Collections:Customers:{tenant}: " + p));
+        }
+
+        return Result(problems);
+    }
 
     public ValidateOptionsResult Validate(string? name, ConversationOptions options) =>
         options.InvoiceListSize is < 1 or > 50 || options.MissesBeforeOfferingPerson < 1

@@ -19,7 +19,7 @@ namespace BillingBot.App.Conversations;
 public sealed class BillingAnswers(
     IInvoiceRepository invoices,
     SupportOffer support,
-    CollectionPolicy policy,
+    CollectionPolicyBook policies,
     AdaptiveCardSerializer cards,
     IOptions<PaymentOptions> payments,
     IOptions<ConversationOptions> conversations,
@@ -62,7 +62,7 @@ public sealed class BillingAnswers(
     public async Task<IReadOnlyList<Invoice>> CandidateInvoicesAsync(Caller caller, int count, CancellationToken cancellationToken)
     {
         var all = await invoices.ListForCustomerAsync(caller.Customer!.TenantId, cancellationToken).ConfigureAwait(false);
-        var standing = AccountStanding.On(caller.Today, all, policy);
+        var standing = AccountStanding.On(caller.Today, all, policies.For(caller.Customer!.TenantId));
         return [.. standing.Unpaid.Concat(standing.Invoices).Distinct().Take(count)];
     }
 
@@ -272,6 +272,7 @@ public sealed class BillingAnswers(
         var f = caller.Format;
         var t = f.Texts;
         var status = invoice.StatusOn(caller.Today);
+        var policy = policies.For(invoice.TenantId);
         var suspension = policy.SuspensionDate(invoice.DueDate);
         return status switch
         {
@@ -294,7 +295,7 @@ public sealed class BillingAnswers(
         }
 
         return Text(standing.IsSuspendable
-            ? t.Format("AccessSuspendable", urgent.Number, f.Days(policy.SuspensionAfterDays))
+            ? t.Format("AccessSuspendable", urgent.Number, f.Days(standing.Policy.SuspensionAfterDays))
             : t.Format("AccessAtRisk", urgent.Number, f.Date(urgent.DueDate), f.Date(standing.SuspensionDate!.Value)));
     }
 
@@ -338,6 +339,7 @@ public sealed class BillingAnswers(
     private string GeneralPolicy(Caller caller)
     {
         var f = caller.Format;
+        var policy = PolicyOf(caller);
         return f.Texts.Format(
             "PolicyGeneral",
             f.JoinAnd([.. policy.ReminderDaysBeforeDue.OrderDescending().Select(f.Days)]),
@@ -349,6 +351,7 @@ public sealed class BillingAnswers(
     private string ReminderInfo(Caller caller)
     {
         var f = caller.Format;
+        var policy = PolicyOf(caller);
         return f.Texts.Format("ReminderInfo", f.JoinAnd([.. policy.ReminderDaysBeforeDue.OrderDescending().Select(f.Days)]), Contacts(caller));
     }
 
@@ -356,9 +359,11 @@ public sealed class BillingAnswers(
         string.Join(", ", support.Contacts.Where(c => c.Kind != ContactKind.Teams).Select(c => caller.Format.Texts.Format("Contact_" + c.Kind, c.Value)));
 
     private async Task<AccountStanding> StandingAsync(Caller caller, CancellationToken cancellationToken) =>
-        AccountStanding.On(caller.Today, await invoices.ListForCustomerAsync(caller.Customer!.TenantId, cancellationToken).ConfigureAwait(false), policy);
+        AccountStanding.On(caller.Today, await invoices.ListForCustomerAsync(caller.Customer!.TenantId, cancellationToken).ConfigureAwait(false), PolicyOf(caller));
 
-    private CardContext Context(Caller caller) => new(caller.Format, caller.CanSeeAmounts, caller.Today, policy, PartnerName);
+    private CollectionPolicy PolicyOf(Caller caller) => caller.Customer is { } customer ? policies.For(customer.TenantId) : policies.Default;
+
+    private CardContext Context(Caller caller) => new(caller.Format, caller.CanSeeAmounts, caller.Today, PolicyOf(caller), PartnerName);
 
     private Activity Card(AdaptiveCard card, string summary) => cards.CreateMessage(card, summary);
 

@@ -4,6 +4,7 @@ using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Cards;
 using BillingBot.Understanding;
 using BillingBot.App.Conversations.Dialogs;
+using BillingBot.Billing.Collections;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,8 @@ public static class BillingServiceCollectionExtensions
         services.AddOptions<CollectionPolicyOptions>().Bind(configuration.GetSection("Collections")).ValidateOnStart();
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversations")).ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SupportOptions>>().Value.ToOffer());
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CollectionPolicyOptions>>().Value.ToPolicy());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CollectionPolicyOptions>>().Value.ToBook());
+        services.AddSingleton(sp => sp.GetRequiredService<CollectionPolicyBook>().Default);
         services.AddOptions<UnderstandingOptions>().Bind(configuration.GetSection(UnderstandingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ILanguageDetector, LanguageDetector>();
         services.TryAddSingleton<IntentRecognizer>(sp => new IntentRecognizer(sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILanguageDetector>()));

@@ -21,7 +21,7 @@ public sealed class ReminderCardTests(AdaptiveCardChecks checks) : IClassFixture
         "00000000-0000-0000-0000-0000000000001", "Fabrikam Polska sp. z o.o.", "PLN", "pl-PL", "Europe/Warsaw", 14, SupportPlan.Standard,
         [new BillingContact("00000000-0000-0000-0000-0000000000020", "Alex Wilber", "alex@fabrikam.example", BillingContactRole.Primary)]);
 
-    private readonly ReminderMessageFactory _factory = new(CollectionPolicy.Default, new AdaptiveCardSerializer(), Options.Create(new PaymentOptions { BankName = "mBank", AccountNumber = "PL61", CardPaymentUrl = new Uri("https://pay.contoso.example/") }));
+    private readonly ReminderMessageFactory _factory = new(new CollectionPolicyBook(CollectionPolicy.Default), new AdaptiveCardSerializer(), Options.Create(new PaymentOptions { BankName = "mBank", AccountNumber = "PL61", CardPaymentUrl = new Uri("https://pay.contoso.example/") }));
 
     public static TheoryData<string> Languages => new() { "pl", "en" };
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace BillingBot.App.Reminders.Cards;
 
 /// <summary>Reminder messages as <see cref="ReminderCard"/>s, in the recipient's language, within Teams' size limit.</summary>
-public sealed class ReminderMessageFactory(CollectionPolicy policy, AdaptiveCardSerializer cards, IOptions<PaymentOptions> payments) : IReminderMessageFactory
+public sealed class ReminderMessageFactory(CollectionPolicyBook policies, AdaptiveCardSerializer cards, IOptions<PaymentOptions> payments) : IReminderMessageFactory
 {
     public Activity Create(PlannedReminder reminder, ReminderRecipient recipient, Customer customer, Invoice? invoice, DateTimeOffset now) =>
         Message(reminder, recipient, customer, invoice, now, note: null);
@@ -20,7 +20,7 @@ public sealed class ReminderMessageFactory(CollectionPolicy policy, AdaptiveCard
 
     /// <summary>The card for an invoke answer: the reminder as it is now, with what the person just did.</summary>
     public AdaptiveCard Card(PlannedReminder reminder, string language, Customer customer, Invoice? invoice, DateTimeOffset now, ReminderCardNote? note) =>
-        ReminderCard.Build(reminder, language, customer, invoice, policy, customer.LocalDate(now), PayUrl(invoice), note);
+        ReminderCard.Build(reminder, language, customer, invoice, policies.For(customer.TenantId), customer.LocalDate(now), PayUrl(invoice), note);
 
     private Activity Message(PlannedReminder reminder, ReminderRecipient recipient, Customer customer, Invoice? invoice, DateTimeOffset now, ReminderCardNote? note)
     {
