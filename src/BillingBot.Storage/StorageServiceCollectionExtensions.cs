@@ -6,6 +6,7 @@ using BillingBot.Protocol.Turns;
 using BillingBot.Storage.Activities;
 using BillingBot.Storage.Billing;
 using BillingBot.Storage.References;
+using BillingBot.Storage.Reminders;
 using BillingBot.Storage.State;
 using BillingBot.Storage.Tables;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICustomerRepository, TableCustomerRepository>();
         services.AddSingleton<IInvoiceRepository, TableInvoiceRepository>();
         services.AddSingleton<IPaymentRepository, TablePaymentRepository>();
+        services.AddReminderStorage();
         services.AddOptions<ActivityClaimOptions>().Bind(configuration.GetSection("ActivityClaims"));
         services.AddHostedService<ActivityClaimPurger>();
         services.AddHostedService<TableInitializer>();
