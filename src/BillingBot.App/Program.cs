@@ -14,7 +14,8 @@ if (args.FirstOrDefault() == UnderstandCommand.Name)
 // `dotnet run -- seed`, `dotnet run -- import file.csv`: admin commands run instead of the bot.
 var commands = new CommandRouter()
     .Add<SeedCommand>("seed")
-    .Add<ImportCommand>("import");
+    .Add<ImportCommand>("import")
+    .Add<BillingBot.App.Commands.Reminders.RemindersCommand>("reminders");
 
 // A command's arguments are its own; settings then come from appsettings and the environment only.
 // Commands run from a developer's shell: without an environment named, they use Development (Azurite).

@@ -1,0 +1,105 @@
+using BillingBot.Billing.Collections;
+using BillingBot.Billing.Customers;
+using BillingBot.Billing.Invoices;
+using BillingBot.Billing.Reminders;
+using BillingBot.Storage.Reminders;
+using Microsoft.Extensions.Options;
+
+namespace BillingBot.App.Reminders;
+
+/// <summary>
+/// One pass over the customers that may have reminders due: per customer, its invoices and controls go to the planner,
+/// and each reminder it returns is delivered once per recipient (the suspension stage once, to the suspension
+/// workflow); then sent cards follow their invoices and the suspension workflow reconciles the customer's access.
+/// Several instances may sweep at once: the ledger's claims decide who sends what.
+/// </summary>
+public sealed partial class ReminderSweep(
+    ReminderCandidates candidates,
+    ICustomerRepository customers,
+    IInvoiceRepository invoices,
+    IReminderControls controls,
+    CollectionPolicyBook policies,
+    ReminderDeliverer deliverer,
+    ReminderCards cards,
+    ISuspensionWorkflow suspensions,
+    TableReminderWatch watch,
+    ReminderSweepHooks hooks,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderSweep> logger)
+{
+    /// <summary>Sweeps once as of <paramref name="now"/>. Failures of one customer are logged and the others still swept.</summary>
+    public async Task<ReminderSweepResult> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tally = new ReminderSweepTally();
+        await deliverer.RecordUnrecordedAsync(tally, cancellationToken).ConfigureAwait(false);
+        var found = await candidates.FindAsync(now, cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(
+            found.TenantIds,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelTenants, CancellationToken = cancellationToken },
+            async (tenantId, token) => await VisitAsync(tenantId, now, tally, token).ConfigureAwait(false)).ConfigureAwait(false);
+        foreach (var expired in found.Expired)
+        {
+            await watch.ForgetAsync(expired, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = tally.ToResult();
+        Log.Swept(logger, result.Tenants, result.Planned, result.Sent, result.ApprovalsRequested, result.Skipped, result.Undeliverable, result.Failed, result.CardsUpdated);
+        return result;
+    }
+
+    private async Task VisitAsync(string tenantId, DateTimeOffset now, ReminderSweepTally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await customers.FindAsync(tenantId, cancellationToken).ConfigureAwait(false) is not { } customer)
+            {
+                return;
+            }
+
+            tally.Tenant();
+            var policy = policies.For(tenantId);
+            var invoiceList = await invoices.ListForCustomerAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            var controlSet = await controls.ForCustomerAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            var plan = ReminderPlanner.Plan(new ReminderInputs(customer, invoiceList, controlSet), policy, now);
+            await hooks.AfterPlanAsync(customer, plan, cancellationToken).ConfigureAwait(false);
+
+            // A customer's reminders go one after another: they share the customer's chats and Teams' per-chat limits.
+            foreach (var delivery in plan.SelectMany(ReminderDelivery.Of))
+            {
+                tally.Planned(1);
+                await deliverer.DeliverAsync(delivery, customer, tally, cancellationToken).ConfigureAwait(false);
+            }
+
+            await cards.UpdateAsync(customer, invoiceList, now, tally, cancellationToken).ConfigureAwait(false);
+            await suspensions.ReconcileAsync(customer, invoiceList, cancellationToken).ConfigureAwait(false);
+            await KeepWatchingAsync(customer, invoiceList, policy, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One customer's bad data or a storage outage must not stop the others; its claims expire and are retried.
+            tally.TenantFailed();
+            Log.TenantFailed(logger, tenantId, ex);
+        }
+    }
+
+    /// <summary>
+    /// An invoice past its suspension date stays owed beyond the due-date window: the tenant is watched while it is, so
+    /// the approval, the card updates and the restore of access follow it.
+    /// </summary>
+    private Task KeepWatchingAsync(Customer customer, IReadOnlyList<Invoice> invoiceList, CollectionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = customer.LocalDate(now);
+        return invoiceList.Any(i => i.StatusOn(today) == InvoiceStatus.Overdue && today >= policy.SuspensionDate(i.DueDate))
+            ? watch.WatchAsync(customer.TenantId, today, "suspension", cancellationToken)
+            : Task.CompletedTask;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(6231, LogLevel.Information, "Reminder sweep: {Tenants} customers, {Planned} planned, {Sent} sent, {Approvals} approvals requested, {Skipped} skipped, {Undeliverable} undeliverable, {Failed} to retry, {CardsUpdated} cards updated")]
+        public static partial void Swept(ILogger logger, int tenants, int planned, int sent, int approvals, int skipped, int undeliverable, int failed, int cardsUpdated);
+
+        [LoggerMessage(6232, LogLevel.Error, "Reminders of tenant {TenantId} could not be swept; a later sweep tries again")]
+        public static partial void TenantFailed(ILogger logger, string tenantId, Exception exception);
+    }
+}
