@@ -37,6 +37,7 @@ public static class BillingServiceCollectionExtensions
         services.AddSingleton<BillingAnswers>();
         services.AddSingleton<BillingStateAccessors>();
         services.AddSingleton<BillingDialog>();
+        services.AddReminderConversations();
         return services;
     }
 }

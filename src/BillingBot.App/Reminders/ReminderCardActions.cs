@@ -33,7 +33,7 @@ public sealed partial class ReminderCardActions(
     public async Task<CardActionResult> HandleAsync(ITurnContext turnContext, CardActionInvoke action, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var fallback = ReminderTexts.For(Bot.BotCulture.For(activity));
+        var fallback = ReminderCardTexts.For(Bot.BotCulture.For(activity));
         if (ReminderCardData.From(action) is not { } data
             || activity.GetTenantId() is not { Length: > 0 } tenant
             || activity.From?.AadObjectId is not { Length: > 0 } user
@@ -52,7 +52,7 @@ public sealed partial class ReminderCardActions(
         var today = customer.LocalDate(now);
         var reminder = data.ToReminder(tenant, user);
         var culture = CallerResolver.CultureOf(data.Language);
-        var t = ReminderTexts.For(culture);
+        var t = ReminderCardTexts.For(culture);
         var f = new BillingFormat(BillingTexts.For(culture));
         ReminderCardNote? note = null;
         switch (action.Verb)
@@ -96,7 +96,7 @@ public sealed partial class ReminderCardActions(
         return CardActionResult.Card(cards.Card(reminder, data.Language, customer, invoice, now, note));
     }
 
-    private static DateOnly? DateIn(CardActionInvoke action, string input, DateOnly min, DateOnly max, ReminderTexts t, BillingFormat f) =>
+    private static DateOnly? DateIn(CardActionInvoke action, string input, DateOnly min, DateOnly max, ReminderCardTexts t, BillingFormat f) =>
         DateOnly.TryParseExact(action.DataString(input), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date >= min && date <= max
             ? date
             : null;

@@ -22,7 +22,7 @@ public sealed class ReminderPreferencesConversation(
 {
     public async Task<IReadOnlyList<Activity>> AnswerAsync(Caller caller, UtteranceUnderstanding understanding, CancellationToken cancellationToken)
     {
-        var t = ReminderTexts.For(caller.Culture);
+        var t = ReminderCardTexts.For(caller.Culture);
         var customer = caller.Customer!;
         if (caller.UserObjectId is not { } user || customer.FindContact(user) is not { CanSeeAmounts: true })
         {
@@ -33,7 +33,7 @@ public sealed class ReminderPreferencesConversation(
         if (LanguageAsked(words) is { } language)
         {
             await controls.SavePreferenceAsync(new ReminderPreference(customer.TenantId, user, language, caller.Now), cancellationToken).ConfigureAwait(false);
-            return Text(ReminderTexts.For(Conversations.CallerResolver.CultureOf(language))["Chat_LanguageSet"]);
+            return Text(ReminderCardTexts.For(Conversations.CallerResolver.CultureOf(language))["Chat_LanguageSet"]);
         }
 
         if (IsStop(words))
@@ -65,7 +65,7 @@ public sealed class ReminderPreferencesConversation(
         return [message];
     }
 
-    private static string Stage(PlannedReminder reminder, ReminderTexts t, BillingFormat f) => reminder.Kind switch
+    private static string Stage(PlannedReminder reminder, ReminderCardTexts t, BillingFormat f) => reminder.Kind switch
     {
         ReminderKind.Upcoming => t.Format("Stage_Upcoming", f.Days(-reminder.DayOffset)),
         ReminderKind.DueToday => t["Stage_DueToday"],

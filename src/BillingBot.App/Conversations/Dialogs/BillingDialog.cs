@@ -1,5 +1,6 @@
 using BillingBot.App.Configuration;
 using BillingBot.App.Conversations.Cards;
+using BillingBot.App.Reminders;
 using BillingBot.App.Resources;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Dialogs;
@@ -27,13 +28,15 @@ public sealed class BillingDialog : ComponentDialog
     private const int InvoiceChoices = 6;
 
     private readonly BillingAnswers _answers;
+    private readonly ReminderPreferencesConversation _reminders;
     private readonly BillingStateAccessors _state;
     private readonly IOptions<ConversationOptions> _options;
 
-    public BillingDialog(BillingAnswers answers, BillingStateAccessors state, IOptions<ConversationOptions> options)
+    public BillingDialog(BillingAnswers answers, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options)
         : base(DialogId)
     {
         _answers = answers;
+        _reminders = reminders;
         _state = state;
         _options = options;
         AddDialog(new WaterfallDialog(MainId, [RouteAsync, AnsweredAsync]));
@@ -130,7 +133,10 @@ public sealed class BillingDialog : ComponentDialog
             return await step.PromptAsync(ChoiceId, Ask(t["AskWhichInvoice"], [.. candidates.Select(i => i.Number)]), cancellationToken).ConfigureAwait(false);
         }
 
-        await SendAsync(step.Context, await AnswerAsync(caller, understanding.Intent, entities, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var reply = understanding.Intent == Intent.ReminderPreferences && caller.Customer is not null
+            ? await _reminders.AnswerAsync(caller, understanding, cancellationToken).ConfigureAwait(false)
+            : await AnswerAsync(caller, understanding.Intent, entities, cancellationToken).ConfigureAwait(false);
+        await SendAsync(step.Context, reply, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,7 +28,7 @@ public static class ReminderCard
         DateOnly today, Uri? payUrl, ReminderCardNote? note = null)
     {
         var culture = language == "pl" ? Bot.BotCulture.Polish : Bot.BotCulture.English;
-        var t = ReminderTexts.For(culture);
+        var t = ReminderCardTexts.For(culture);
         var f = new BillingFormat(BillingTexts.For(culture));
         var data = ReminderCardData.Of(reminder, language);
         var body = new List<AdaptiveElement>
@@ -82,7 +82,7 @@ public static class ReminderCard
         };
     }
 
-    private static AdaptiveShowCardAction DateAction(string title, string label, string inputId, string verb, ReminderCardData data, DateOnly min, DateOnly max, ReminderTexts t) => new()
+    private static AdaptiveShowCardAction DateAction(string title, string label, string inputId, string verb, ReminderCardData data, DateOnly min, DateOnly max, ReminderCardTexts t) => new()
     {
         Title = title,
         Card = new AdaptiveCard
@@ -92,7 +92,7 @@ public static class ReminderCard
         },
     };
 
-    private static string Title(PlannedReminder reminder, Invoice? invoice, ReminderTexts t, BillingFormat f, CollectionPolicy policy) => reminder.Kind switch
+    private static string Title(PlannedReminder reminder, Invoice? invoice, ReminderCardTexts t, BillingFormat f, CollectionPolicy policy) => reminder.Kind switch
     {
         ReminderKind.PeriodClosing => t.Format("Title_PeriodClosing", f.Date(reminder.StageDate.AddDays(Math.Max(0, reminder.DayOffset)))),
         ReminderKind.InvoiceIssued => t.Format("Title_InvoiceIssued", reminder.InvoiceNumber, invoice is null ? string.Empty : f.Month(invoice.Period.Start)),
@@ -102,7 +102,7 @@ public static class ReminderCard
         _ => t.Format("Title_Overdue", reminder.InvoiceNumber, invoice is null ? string.Empty : f.Date(invoice.DueDate)),
     };
 
-    private static string Body(PlannedReminder reminder, Invoice? invoice, Customer customer, ReminderTexts t, BillingFormat f, CollectionPolicy policy, DateOnly today)
+    private static string Body(PlannedReminder reminder, Invoice? invoice, Customer customer, ReminderCardTexts t, BillingFormat f, CollectionPolicy policy, DateOnly today)
     {
         if (reminder.Kind == ReminderKind.PeriodClosing || invoice is null)
         {
@@ -120,7 +120,7 @@ public static class ReminderCard
         };
     }
 
-    private static ReminderCardNote? StateOf(Invoice? invoice, DateOnly today, ReminderTexts t) => invoice?.StatusOn(today) switch
+    private static ReminderCardNote? StateOf(Invoice? invoice, DateOnly today, ReminderCardTexts t) => invoice?.StatusOn(today) switch
     {
         InvoiceStatus.Paid => new ReminderCardNote(t["State_Paid"], IsGood: true, Closes: true),
         InvoiceStatus.Cancelled => new ReminderCardNote(t["State_Cancelled"], IsGood: true, Closes: true),
