@@ -46,7 +46,11 @@ public sealed class BillingOptionsValidator :
             : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, CollectionPolicyOptions options) =>
-        Result(options.ToPolicy().Validate().Select(p => "Collections: " + p).ToList());
+        Result(
+        [
+            .. options.ToPolicyBook().Validate().Select(p => "Collections: " + p),
+            .. options.Customers.Where(c => c.Value.Customers.Count > 0).Select(c => $"Collections:Customers:{c.Key} cannot list customers of its own."),
+        ]);
 
     public ValidateOptionsResult Validate(string? name, ConversationOptions options) =>
         options.InvoiceListSize is < 1 or > 50 || options.MissesBeforeOfferingPerson < 1
