@@ -46,11 +46,7 @@ public sealed class BillingOptionsValidator :
             : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, CollectionPolicyOptions options) =>
-        Result(
-        [
-            .. options.ToPolicyBook().Validate().Select(p => "Collections: " + p),
-            .. options.Customers.Where(c => c.Value.Customers.Count > 0).Select(c => $"Collections:Customers:{c.Key} cannot list customers of its own."),
-        ]);
+        Result(options.ToPolicy().Validate().Select(p => "Collections: " + p).ToList());
 
     public ValidateOptionsResult Validate(string? name, ConversationOptions options) =>
         options.InvoiceListSize is < 1 or > 50 || options.MissesBeforeOfferingPerson < 1
