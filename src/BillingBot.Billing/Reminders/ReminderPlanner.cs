@@ -55,7 +55,7 @@ namespace BillingBot.Billing.Reminders;
 /// not announced as new. The period-closing notice ["closing-yyyy-MM", no invoice, offset = days before the end] is due
 /// from <see cref="CollectionPolicy.PeriodClosingDate"/> to the month's last day, on working days; when no working day
 /// remains in the month it is skipped, as a notice about a closed period says nothing.</para>
-/// <para><b>Order</b>: by stage date, then kind, then invoice number (period notices first), then stage key.</para>
+/// <para><b>Order</b>: by stage date, then kind (in <see cref="ReminderKind"/> order), then invoice number, then stage key.</para>
 /// </remarks>
 public static class ReminderPlanner
 {

@@ -132,6 +132,14 @@ public class ReminderPlannerControlsTests
     }
 
     [Fact]
+    public void Given_a_claim_the_billing_admin_confirmed_but_no_payment_is_recorded_yet_Then_dunning_still_pauses()
+    {
+        var controls = Controls(claims: [new PaymentClaim(WarsawTenant, Number, "ben", At(Warsaw, new DateOnly(2026, 12, 17), 16), PaymentClaimStatus.Confirmed)]);
+
+        Assert.Empty(ReminderPlanner.Plan(Inputs(Warsaw, controls, DueTuesday), CollectionPolicy.Default, At(Warsaw, new DateOnly(2026, 12, 18), 9)));
+    }
+
+    [Fact]
     public void Given_a_rejected_claim_Then_dunning_does_not_pause()
     {
         var controls = Controls(claims: [new PaymentClaim(WarsawTenant, Number, "ben", At(Warsaw, new DateOnly(2026, 12, 17), 16), PaymentClaimStatus.Rejected)]);

@@ -97,8 +97,10 @@ public class ReminderPlannerStageTests
         var invoice = Invoice(Warsaw, "FV/2026/12/003", new DateOnly(2026, 12, 11), new DateOnly(2026, 12, 14));
 
         var issueDay = ReminderPlanner.Plan(Inputs(Warsaw, invoice), CollectionPolicy.Default, At(Warsaw, new DateOnly(2026, 12, 11), 9));
+        var withoutNotice = ReminderPlanner.Plan(Inputs(Warsaw, invoice), CollectionPolicy.Default with { NotifyInvoiceIssued = false }, At(Warsaw, new DateOnly(2026, 12, 11), 9));
 
         Assert.Equal(["FV/2026/12/003 issued anna:pl,ben:en"], Describe(issueDay));
+        Assert.Empty(withoutNotice);
     }
 
     [Fact]
