@@ -30,6 +30,8 @@ public sealed class CollectionPolicyOptions
 
     public bool? NotifyInvoiceIssued { get; set; }
 
+    public int? InvoiceIssuedNoticeWorkingDays { get; set; }
+
     public bool? NotifyPeriodClosing { get; set; }
 
     public int? PeriodClosingDaysBefore { get; set; }
@@ -60,6 +62,7 @@ public sealed class CollectionPolicyOptions
         WorkingDays = WorkingDays ?? d.WorkingDays,
         Holidays = Holidays ?? d.Holidays,
         NotifyInvoiceIssued = NotifyInvoiceIssued ?? d.NotifyInvoiceIssued,
+        InvoiceIssuedNoticeWorkingDays = InvoiceIssuedNoticeWorkingDays ?? d.InvoiceIssuedNoticeWorkingDays,
         NotifyPeriodClosing = NotifyPeriodClosing ?? d.NotifyPeriodClosing,
         PeriodClosingDaysBefore = PeriodClosingDaysBefore ?? d.PeriodClosingDaysBefore,
         PaymentClaimPauseDays = PaymentClaimPauseDays ?? d.PaymentClaimPauseDays,

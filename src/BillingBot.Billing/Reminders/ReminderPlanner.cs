@@ -35,8 +35,8 @@ namespace BillingBot.Billing.Reminders;
 /// <para><b>Owed on the day</b> (<see cref="Invoice.StatusOn"/>): nothing for a Paid (fully paid, overpaid included) or
 /// Cancelled invoice, so a payment recorded between two runs leaves nothing to send for it; a partially paid invoice
 /// still owes the rest and keeps its reminders. Dunning stages (Overdue, SuspensionWarning, Suspension) need the
-/// invoice Overdue on the day and past its payment deadline: none while it is Disputed. The notices before and on the
-/// due date and the new-invoice notice are not dunning and still go to a disputed invoice.</para>
+/// invoice Overdue on the day and past its payment deadline. A Disputed invoice gets nothing at all until the dispute
+/// is resolved: a customer who contests an invoice is not reminded to pay it meanwhile.</para>
 /// <para><b>Customers' controls</b>, each for one invoice:
 /// a promise to pay holds back dunning up to and including the promised date (any of the invoice's promises);
 /// an "I've paid" claim that is Pending or Confirmed holds back every reminder of the invoice from the day of the claim
@@ -139,6 +139,7 @@ public static class ReminderPlanner
 
         var stage = ReminderStage.For(invoice, policy).LastOrDefault(s => s.Date <= today);
         if (stage is null
+            || status == InvoiceStatus.Disputed
             || (stage.Kind == ReminderKind.InvoiceIssued && !WithinIssuedNotice(invoice.IssueDate, policy, today))
             || (stage.IsDunning && (status != InvoiceStatus.Overdue || today <= policy.PaymentDeadline(invoice.DueDate)))
             || (stage.IsDunning && controls.Promises.Any(p => Concerns(p.TenantId, p.InvoiceNumber, invoice) && today <= p.PromisedDate))

@@ -22,17 +22,38 @@ public sealed class Chat(SeededConversation app, string tenantId, string userObj
         return SendAsync(activity);
     }
 
+    /// <summary>Clicks an Action.Execute button: an adaptiveCard/action invoke; returns the invoke response body.</summary>
+    public Task<JsonNode?> ExecuteAsync(string verb, JsonObject data, bool refresh = false)
+    {
+        var activity = Activities.Base("invoke", app.Env.Channel.ServiceUrl, ConversationId, null, locale, new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["trigger"] = refresh ? "automatic" : "manual",
+            },
+        });
+        Address(activity);
+        return app.PostForBodyAsync(activity);
+    }
+
     /// <summary>The text of everything the bot answered, joined.</summary>
     public async Task<string> AskAsync(string text) => string.Join("\n", (await SayAsync(text)).Select(SeededConversation.Visible));
 
     private async Task<IReadOnlyList<Activity>> SendAsync(JsonObject activity)
     {
+        Address(activity);
+        var before = app.Env.ActivitiesSentTo(ConversationId).Count;
+        await app.PostAsync(activity);
+        return [.. app.Env.ActivitiesSentTo(ConversationId).Skip(before)];
+    }
+
+    private void Address(JsonObject activity)
+    {
         activity["from"]!["aadObjectId"] = userObjectId;
         activity["from"]!["id"] = "29:" + userObjectId;
         activity["conversation"]!["tenantId"] = tenantId;
         activity["channelData"]!["tenant"]!["id"] = tenantId;
-        var before = app.Env.ActivitiesSentTo(ConversationId).Count;
-        await app.PostAsync(activity);
-        return [.. app.Env.ActivitiesSentTo(ConversationId).Skip(before)];
     }
 }

@@ -65,6 +65,15 @@ public sealed class SeededConversation : IAsyncLifetime
     /// <summary>A new personal chat of a user of a tenant.</summary>
     public Chat NewChat(string tenantId, string userObjectId, string locale = "en-US") => new(this, tenantId, userObjectId, locale);
 
+    /// <summary>Posts an activity and returns the HTTP response body (an invoke's answer).</summary>
+    public async Task<JsonNode?> PostForBodyAsync(JsonObject activity)
+    {
+        using var response = await Host.PostActivityAsync(_http, activity);
+        Assert.True(response.IsSuccessStatusCode, $"The bot answered {(int)response.StatusCode}.");
+        var body = await response.Content.ReadAsStringAsync();
+        return body.Length == 0 ? null : JsonNode.Parse(body);
+    }
+
     public async Task PostAsync(JsonObject activity)
     {
         using var response = await Host.PostActivityAsync(_http, activity);

@@ -68,13 +68,15 @@ public class ReminderPlannerControlsTests
     }
 
     [Fact]
-    public void Given_a_disputed_invoice_before_its_due_date_Then_the_reminder_of_the_due_date_still_comes_as_it_is_no_dunning()
+    public void Given_a_disputed_invoice_before_its_due_date_Then_no_reminder_comes_until_the_dispute_is_resolved()
     {
         var disputed = DueTuesday.WithStatus(InvoiceStatus.Disputed);
 
         var plan = ReminderPlanner.Plan(Inputs(Warsaw, disputed), CollectionPolicy.Default, At(Warsaw, new DateOnly(2026, 12, 14), 9));
+        var resolved = ReminderPlanner.Plan(Inputs(Warsaw, DueTuesday), CollectionPolicy.Default, At(Warsaw, new DateOnly(2026, 12, 14), 9));
 
-        Assert.Equal([$"{Number} before-1 anna:pl,ben:en"], Describe(plan));
+        Assert.Empty(plan);
+        Assert.Equal([$"{Number} before-1 anna:pl,ben:en"], Describe(resolved));
     }
 
     [Fact]
