@@ -1,4 +1,5 @@
 using BillingBot.App.Bot;
+using BillingBot.App.Suspensions;
 using BillingBot.Protocol.Authentication;
 using BillingBot.Protocol.Connector;
 using BillingBot.Protocol.State;
@@ -54,6 +55,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<IBot, BillingActivityHandler>();
         services.AddBillingConversations(configuration);
+        services.AddSuspensions(configuration);
         return services;
     }
 }

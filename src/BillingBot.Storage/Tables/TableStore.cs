@@ -16,6 +16,7 @@ public sealed class TableStore
     public const string ActivityClaimsTable = "ActivityClaims";
     public const string BillingTable = "Billing";
     public const string InvoicesDueTable = "InvoicesDue";
+    public const string SuspensionsTable = "Suspensions";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -39,7 +40,7 @@ public sealed class TableStore
     }
 
     /// <summary>Every table the app uses; created at start-up.</summary>
-    public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable, BillingTable, InvoicesDueTable];
+    public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable, BillingTable, InvoicesDueTable, SuspensionsTable];
 
     public TableClient GetTable(string name) => _service.GetTableClient(_prefix + name);
 
