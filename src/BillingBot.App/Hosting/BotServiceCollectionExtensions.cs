@@ -1,5 +1,6 @@
 using BillingBot.App.Bot;
 using BillingBot.App.Reminders;
+using BillingBot.App.Suspensions;
 using BillingBot.Protocol.Authentication;
 using BillingBot.Protocol.Connector;
 using BillingBot.Protocol.State;
@@ -56,6 +57,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IBot, BillingActivityHandler>();
         services.AddBillingConversations(configuration);
         services.AddReminders(configuration);
+        services.AddSuspensions(configuration);
         return services;
     }
 }

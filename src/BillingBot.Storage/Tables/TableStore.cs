@@ -19,6 +19,7 @@ public sealed class TableStore
     public const string ReminderLedgerTable = "ReminderLedger";
     public const string ReminderControlsTable = "ReminderControls";
     public const string ReminderWatchTable = "ReminderWatch";
+    public const string SuspensionsTable = "Suspensions";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -43,7 +44,7 @@ public sealed class TableStore
 
     /// <summary>Every table the app uses; created at start-up.</summary>
     public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable, BillingTable, InvoicesDueTable,
-        ReminderLedgerTable, ReminderControlsTable, ReminderWatchTable];
+        ReminderLedgerTable, ReminderControlsTable, ReminderWatchTable, SuspensionsTable];
 
     public TableClient GetTable(string name) => _service.GetTableClient(_prefix + name);
 
