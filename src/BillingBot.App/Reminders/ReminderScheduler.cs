@@ -12,20 +12,42 @@ public sealed partial class ReminderScheduler(
     IOptions<ReminderOptions> options,
     ILogger<ReminderScheduler> logger) : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
     /// <summary>Sweeps once now, as the timer would; for tests and tools.</summary>
     public Task<ReminderSweepResult> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken) => sweep.SweepAsync(now, cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled)
+        if (settings.Enabled)
+        {
+            // Made before start returns, so the first sweep is one interval after start on any clock,
+            // whenever the background loop gets its thread.
+            _timer = new PeriodicTimer(settings.Interval, time);
+            Log.Started(logger, settings.InstanceId!, settings.Interval);
+        }
+        else
         {
             Log.Disabled(logger);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_timer is not { } timer)
+        {
             return;
         }
 
-        Log.Started(logger, settings.InstanceId!, settings.Interval);
-        using var timer = new PeriodicTimer(settings.Interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
@@ -42,7 +64,7 @@ public sealed partial class ReminderScheduler(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: an unrecorded send has been recorded already (its write ignores this token).
+            // Shutting down: a send that Teams accepted has been recorded already (that write ignores this token).
         }
     }
 
