@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 
 namespace BillingBot.Recognizers;
@@ -11,6 +12,19 @@ public static class AmountRecognizer
 {
     /// <summary>The amounts in the text, in order.</summary>
     public static IReadOnlyList<RecognizedAmount> Recognize(string text, CultureInfo culture)
+    {
+        try
+        {
+            return RecognizeCore(text, culture);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological message must not fail the turn: it is understood without this kind of entity.
+            return [];
+        }
+    }
+
+    private static IReadOnlyList<RecognizedAmount> RecognizeCore(string text, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(culture);

@@ -29,12 +29,25 @@ public static class BooleanRecognizer
             .Select(p => $"(?<{p.Class}>{Regex.Escape(p.Phrase).Replace(@"\ ", @"[\s,]+", StringComparison.Ordinal)})"))
         + @")(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
-        TimeSpan.FromMilliseconds(200));
+        TimeSpan.FromSeconds(1));
 
-    private static readonly Regex LoneNo = new(@"(?<![\p{L}\p{N}])no(?![\p{L}\p{N}])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    private static readonly Regex LoneNo = new(@"(?<![\p{L}\p{N}])no(?![\p{L}\p{N}])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>True for yes, false for no, null when the reply says neither or both.</summary>
     public static bool? Recognize(string text, CultureInfo culture)
+    {
+        try
+        {
+            return RecognizeCore(text, culture);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological message must not fail the turn: it is understood without this kind of entity.
+            return null;
+        }
+    }
+
+    private static bool? RecognizeCore(string text, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(culture);

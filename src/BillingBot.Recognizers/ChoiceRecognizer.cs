@@ -23,6 +23,19 @@ public static partial class ChoiceRecognizer
     /// <summary>The choice the reply picks, or null when it picks none or is ambiguous.</summary>
     public static RecognizedChoice? Recognize(string text, IReadOnlyList<string> choices, CultureInfo culture)
     {
+        try
+        {
+            return RecognizeCore(text, choices, culture);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological message must not fail the turn: it is understood without this kind of entity.
+            return null;
+        }
+    }
+
+    private static RecognizedChoice? RecognizeCore(string text, IReadOnlyList<string> choices, CultureInfo culture)
+    {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(choices);
         ArgumentNullException.ThrowIfNull(culture);
@@ -45,7 +58,7 @@ public static partial class ChoiceRecognizer
         }
 
         var contained = Enumerable.Range(0, choices.Count)
-            .Where(i => normalized[i].Length > 0 && Regex.IsMatch(input, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(normalized[i])}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)))
+            .Where(i => normalized[i].Length > 0 && Regex.IsMatch(input, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(normalized[i])}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             .OrderByDescending(i => normalized[i].Length)
             .ToList();
         if (contained.Count > 0)

@@ -15,7 +15,7 @@ internal static class CurrencyWords
     private static readonly Regex Finder = new(
         @"us\$|[€$£]|(?<![\p{L}])(?:" + string.Join('|', Codes.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![\p{L}])",
         RegexOptions.CultureInvariant,
-        TimeSpan.FromMilliseconds(200));
+        TimeSpan.FromSeconds(1));
 
     /// <summary>The currency mentions in folded text with their ISO codes; Symbol is true for $, € and £.</summary>
     public static IEnumerable<(int Index, int Length, string Code, bool Symbol)> Find(string folded)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 
 namespace BillingBot.Recognizers;
@@ -17,6 +18,19 @@ public static class DateRecognizer
     /// <param name="today">Today in the user's time zone.</param>
     /// <param name="preference">How a date without a year, a bare weekday or month is resolved.</param>
     public static IReadOnlyList<RecognizedDate> Recognize(string text, CultureInfo culture, DateOnly today, DatePreference preference = DatePreference.Future)
+    {
+        try
+        {
+            return RecognizeCore(text, culture, today, preference);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological message must not fail the turn: it is understood without this kind of entity.
+            return [];
+        }
+    }
+
+    private static IReadOnlyList<RecognizedDate> RecognizeCore(string text, CultureInfo culture, DateOnly today, DatePreference preference)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(culture);

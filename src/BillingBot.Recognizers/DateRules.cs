@@ -164,5 +164,5 @@ internal static class DateRules
     private static int? OptionalInt(Match m, string group) => m.Groups[group].Success ? Int(m, group) : null;
 
     private static DateRule Rule(string pattern, Func<Match, DateContext, (DateOnly, DateGranularity)?> resolve, Func<DateContext, bool>? appliesTo = null) =>
-        new(new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(200)), resolve, appliesTo);
+        new(new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1)), resolve, appliesTo);
 }

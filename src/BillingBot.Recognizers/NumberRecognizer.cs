@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 
 namespace BillingBot.Recognizers;
@@ -10,6 +11,19 @@ public static class NumberRecognizer
 {
     /// <summary>The numbers in the text, in order.</summary>
     public static IReadOnlyList<RecognizedNumber> Recognize(string text, CultureInfo culture)
+    {
+        try
+        {
+            return RecognizeCore(text, culture);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological message must not fail the turn: it is understood without this kind of entity.
+            return [];
+        }
+    }
+
+    private static IReadOnlyList<RecognizedNumber> RecognizeCore(string text, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(culture);

@@ -44,7 +44,7 @@ internal static class NumberWords
     private static readonly Regex Finder = new(
         @"(?<![\p{L}\p{N}])(?:" + Pattern + @")(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
-        TimeSpan.FromMilliseconds(200));
+        TimeSpan.FromSeconds(1));
 
     /// <summary>The written numbers in folded text.</summary>
     public static IEnumerable<(int Index, int Length, decimal Value)> Find(string folded)

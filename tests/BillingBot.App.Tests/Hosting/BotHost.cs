@@ -86,6 +86,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["MicrosoftAppPassword"] = _appId is null ? string.Empty : "test-secret-not-real",
             ["Connector:BaseDelay"] = "00:00:00.010",
             ["Connector:MaxDelay"] = "00:00:00.050",
+            // Tests of conversations are not swept by the reminder scheduler; its own tests run it on purpose.
+            ["Reminders:Enabled"] = "false",
         };
         if (_openId is not null)
         {
