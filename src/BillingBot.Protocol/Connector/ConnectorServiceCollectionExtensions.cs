@@ -8,7 +8,7 @@ using Polly;
 
 namespace BillingBot.Protocol.Connector;
 
-/// <summary>Registers the connector client with its token provider, trust list and resilience pipeline.</summary>
+/// <summary>Registers the connector client with its token provider, trust list, rate limiter and resilience pipeline.</summary>
 public static class ConnectorServiceCollectionExtensions
 {
     private static readonly HttpStatusCode[] Transient =
@@ -25,8 +25,15 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<Microsoft.Identity.Client.IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
 
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("connector", static (builder, context) =>
+        services.TryAddSingleton(sp => new ConnectorRateLimiter(
+            sp.GetRequiredService<IOptions<ConnectorOptions>>(),
+            sp.GetKeyedService<TimeProvider>(ConnectorRateLimiter.ClockServiceKey) ?? TimeProvider.System));
+        services.TryAddTransient<ConnectorRateLimitingHandler>();
+
+        // Handlers run in the order added: retries outside, then the rate limiter (each attempt books its own send time, and a
+        // wait for it is not cut short by the attempt timeout), then the attempt timeout around the request itself.
+        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        client.AddResilienceHandler("connector", static (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
                 builder.AddTimeout(options.TotalTimeout);
@@ -43,8 +50,10 @@ public static class ConnectorServiceCollectionExtensions
                     ShouldHandle = args => ValueTask.FromResult(
                         options.MaxRetries > 0 && args.Outcome.Result is { } response && Transient.Contains(response.StatusCode)),
                 });
-                builder.AddTimeout(options.AttemptTimeout);
             });
+        client.AddHttpMessageHandler<ConnectorRateLimitingHandler>();
+        client.AddResilienceHandler("connector-attempt", static (builder, context) =>
+            builder.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value.AttemptTimeout));
         return services;
     }
 }
