@@ -50,7 +50,15 @@ public sealed class ConnectorRateLimiter : PartitionedRateLimiter<ConnectorTarge
         // Requests booked a window apart may arrive a little closer together after the network: the margin absorbs that.
         var margin = settings.RateLimitMargin;
         _conversationWindows = [.. TeamsRateLimits.PerConversation.Select(w => w with { Window = w.Window + margin })];
-        _tenantWindows = [new RateWindow(settings.TenantRequestsPerSecond, TimeSpan.FromSeconds(1) + margin)];
+        var tenantWindow = TimeSpan.FromSeconds(1) + margin;
+
+        // A tenant's writes are also spaced evenly (a token bucket of one), so that a sweep is a steady stream rather than a
+        // burst at the start of every second: jitter on the way turns bursts into 429s. The sustained rate is the same.
+        _tenantWindows =
+        [
+            new RateWindow(settings.TenantRequestsPerSecond, tenantWindow),
+            new RateWindow(1, tenantWindow / settings.TenantRequestsPerSecond),
+        ];
         _longestWindow = _conversationWindows.Concat(_tenantWindows).Max(w => w.Window.Ticks);
         _lateTolerance = margin.Ticks / 2;
         _clock = clock;

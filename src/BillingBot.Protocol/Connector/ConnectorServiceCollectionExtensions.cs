@@ -30,8 +30,8 @@ public static class ConnectorServiceCollectionExtensions
             sp.GetKeyedService<TimeProvider>(ConnectorRateLimiter.ClockServiceKey) ?? TimeProvider.System));
         services.TryAddTransient<ConnectorRateLimitingHandler>();
 
-        // Handlers run in the order added: retries outside, then the rate limiter (each attempt books its own send time, and a
-        // wait for it is not cut short by the attempt timeout), then the attempt timeout around the request itself.
+        // The rate limiter comes last, right before the socket: every attempt, retries included, books its send time as
+        // close to the wire as possible, so that the time Teams sees is the time that was booked.
         var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler("connector", static (builder, context) =>
             {
@@ -50,10 +50,9 @@ public static class ConnectorServiceCollectionExtensions
                     ShouldHandle = args => ValueTask.FromResult(
                         options.MaxRetries > 0 && args.Outcome.Result is { } response && Transient.Contains(response.StatusCode)),
                 });
+                builder.AddTimeout(options.AttemptTimeout);
             });
         client.AddHttpMessageHandler<ConnectorRateLimitingHandler>();
-        client.AddResilienceHandler("connector-attempt", static (builder, context) =>
-            builder.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value.AttemptTimeout));
         return services;
     }
 }

@@ -8,8 +8,12 @@ namespace BillingBot.Protocol.Tests.Connector;
 public sealed class ConnectorRateLimiterTests : IDisposable
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(100);
-    private static readonly ConnectorTarget Anna = new("a:anna", "tenant-a");
-    private static readonly ConnectorTarget Piotr = new("a:piotr", "tenant-a");
+
+    // Without a tenant only the conversation's limits apply: the tenant's even spacing would otherwise stretch every burst.
+    private static readonly ConnectorTarget Anna = new("a:anna", null);
+    private static readonly ConnectorTarget Piotr = new("a:piotr", null);
+    private static readonly ConnectorTarget AnnaAtTenant = new("a:anna", "tenant-a");
+    private static readonly ConnectorTarget PiotrAtTenant = new("a:piotr", "tenant-a");
 
     private readonly FakeTimeProvider _clock = new();
     private readonly List<ConnectorRateLimiter> _limiters = [];
@@ -45,7 +49,7 @@ public sealed class ConnectorRateLimiterTests : IDisposable
     {
         var limiter = Limiter();
 
-        var grants = GreedyGrants(limiter, Anna, 1801);
+        var grants = GreedyGrants(limiter, _ => Anna, 1801);
 
         Assert.True(MostWithin(grants, TimeSpan.FromSeconds(1)) <= 7);
         Assert.True(MostWithin(grants, TimeSpan.FromSeconds(2)) <= 8);
@@ -60,21 +64,22 @@ public sealed class ConnectorRateLimiterTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_tenant_at_its_ceiling_Then_its_other_conversations_wait_and_other_tenants_do_not()
+    public void Given_a_greedy_tenant_Then_its_writes_are_spaced_evenly_at_its_ceiling_and_other_tenants_do_not_wait()
     {
         var limiter = Limiter(tenantPerSecond: 30);
-        Assert.All(Enumerable.Range(0, 30), i => Assert.True(limiter.AttemptAcquire(new($"a:{i}", "tenant-a")).IsAcquired));
 
-        var sameTenant = limiter.AttemptAcquire(new("a:30", "tenant-a"));
-        var otherTenant = limiter.AttemptAcquire(new("a:31", "tenant-b"));
+        var grants = GreedyGrants(limiter, i => new($"a:{i}", "tenant-a"), 91);
+        var sameTenant = limiter.AttemptAcquire(new("a:next", "tenant-a"));
+        var otherTenant = limiter.AttemptAcquire(new("a:other", "tenant-b"));
 
+        Assert.InRange(MostWithin(grants, Second), 28, 30);
+        Assert.All(grants.Zip(grants.Skip(1)), pair => Assert.Equal((Second + Margin) / 30, pair.Second - pair.First));
         Assert.False(sameTenant.IsAcquired);
-        Assert.Equal(Second + Margin, RetryAfter(sameTenant));
         Assert.True(otherTenant.IsAcquired);
     }
 
     [Fact]
-    public void Given_a_conversation_at_its_limit_Then_another_conversation_of_the_tenant_still_writes()
+    public void Given_a_conversation_at_its_limit_Then_another_conversation_still_writes()
     {
         var limiter = Limiter();
         Assert.All(Enumerable.Range(0, 7), _ => Assert.True(limiter.AttemptAcquire(Anna).IsAcquired));
@@ -99,11 +104,11 @@ public sealed class ConnectorRateLimiterTests : IDisposable
     public void Given_a_conversation_whose_tenant_was_named_once_When_a_delete_names_none_Then_the_tenant_still_counts_it()
     {
         var limiter = Limiter(tenantPerSecond: 1);
-        Assert.True(limiter.AttemptAcquire(Anna).IsAcquired);
+        Assert.True(limiter.AttemptAcquire(AnnaAtTenant).IsAcquired);
 
-        var delete = limiter.AttemptAcquire(Anna with { TenantId = null });
+        var delete = limiter.AttemptAcquire(Anna);
 
-        Assert.Equal("tenant-a", limiter.Resolve(Anna with { TenantId = null }).TenantId);
+        Assert.Equal("tenant-a", limiter.Resolve(Anna).TenantId);
         Assert.False(delete.IsAcquired);
     }
 
@@ -125,20 +130,21 @@ public sealed class ConnectorRateLimiterTests : IDisposable
     }
 
     [Fact]
-    public async Task Given_a_429_pause_Then_no_write_goes_before_it_ends_not_even_one_already_waiting()
+    public async Task Given_a_429_pause_Then_nothing_goes_to_the_conversation_or_its_tenant_before_it_ends_not_even_a_write_already_waiting()
     {
         var limiter = Limiter();
-        Assert.All(Enumerable.Range(0, 7), _ => Assert.True(limiter.AttemptAcquire(Anna).IsAcquired));
-        var waiting = limiter.AcquireAsync(Anna).AsTask();
+        Assert.True(limiter.AttemptAcquire(AnnaAtTenant).IsAcquired);
+        var waiting = limiter.AcquireAsync(AnnaAtTenant).AsTask();
 
-        limiter.Pause(Anna, TimeSpan.FromSeconds(5));
-        var refused = limiter.AttemptAcquire(Piotr);
+        limiter.Pause(AnnaAtTenant, TimeSpan.FromSeconds(5));
+        var sameTenant = limiter.AttemptAcquire(PiotrAtTenant);
+        var otherTenant = limiter.AttemptAcquire(new("a:jan", "tenant-b"));
         _clock.Advance(TimeSpan.FromSeconds(4.9));
         var wentDuringPause = waiting.IsCompleted;
         var lease = await AdvanceUntilDone(waiting);
 
-        Assert.False(refused.IsAcquired);
-        Assert.Equal(TimeSpan.FromSeconds(5), RetryAfter(refused));
+        Assert.Equal(TimeSpan.FromSeconds(5), RetryAfter(sameTenant));
+        Assert.True(otherTenant.IsAcquired);
         Assert.False(wentDuringPause);
         Assert.True(lease.IsAcquired);
     }
@@ -146,11 +152,8 @@ public sealed class ConnectorRateLimiterTests : IDisposable
     [Fact]
     public void Given_an_hour_and_a_minute_without_writes_Then_the_limiter_forgets_the_conversations_and_tenants()
     {
-        var limiter = Limiter(tenantPerSecond: 100);
-        foreach (var i in Enumerable.Range(0, 100))
-        {
-            Assert.True(limiter.AttemptAcquire(new($"a:{i}", $"tenant-{i % 3}")).IsAcquired);
-        }
+        var limiter = Limiter();
+        GreedyGrants(limiter, i => new($"a:{i}", $"tenant-{i % 3}"), 100);
 
         var trackedBusy = (limiter.TrackedConversations, limiter.TrackedTenants);
         _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1) + Margin);
@@ -211,13 +214,13 @@ public sealed class ConnectorRateLimiterTests : IDisposable
     }
 
     // Takes every permit the moment it is offered, and advances the clock to the time the limiter names when refused.
-    private List<TimeSpan> GreedyGrants(ConnectorRateLimiter limiter, ConnectorTarget target, int count)
+    private List<TimeSpan> GreedyGrants(ConnectorRateLimiter limiter, Func<int, ConnectorTarget> target, int count)
     {
         var start = _clock.GetTimestamp();
         var grants = new List<TimeSpan>(count);
         while (grants.Count < count)
         {
-            var lease = limiter.AttemptAcquire(target);
+            var lease = limiter.AttemptAcquire(target(grants.Count));
             if (lease.IsAcquired)
             {
                 grants.Add(_clock.GetElapsedTime(start));
