@@ -12,35 +12,48 @@ namespace BillingBot.Protocol.Connector;
 /// <summary>
 /// The Bot Connector client: a typed HttpClient whose retries and timeouts come from the resilience handler
 /// registered with it. A token is attached only for trusted service URLs; any other URL is refused before a byte is sent.
+/// Every write into a conversation waits for its turn under Teams' rate limits (<see cref="ConnectorRateLimiter"/>);
+/// member reads are not shaped (Teams allows them twice the rate, and a turn makes at most one).
 /// </summary>
 public sealed partial class ConnectorClient(
     HttpClient http,
     IAccessTokenProvider tokens,
     TrustedServiceUrls trustedServiceUrls,
+    ConnectorRateLimiter rateLimiter,
     ILogger<ConnectorClient> logger) : IConnectorClient
 {
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, ConnectorTarget.ForActivity(conversationId, activity), cancellationToken);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+        SendAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, ConnectorTarget.ForActivity(conversationId, activity), cancellationToken);
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+        SendAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, ConnectorTarget.ForActivity(conversationId, activity), cancellationToken);
 
+    /// <remarks>A delete names no tenant: the limiter uses the one it last saw for the conversation, if any.</remarks>
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
-        SendAsync<JsonElement?>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, cancellationToken);
+        SendAsync<JsonElement?>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, new ConnectorTarget(conversationId, null), cancellationToken);
 
-    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        var target = ConnectorTarget.ForNewConversation(parameters);
+        var created = await SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, target, cancellationToken).ConfigureAwait(false);
+        if (created.Id is { Length: > 0 } id)
+        {
+            rateLimiter.RecordCreated(id, target.TenantId);
+        }
+
+        return created;
+    }
 
     public Task<ChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
-        SendAsync<ChannelAccount>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken);
+        SendAsync<ChannelAccount>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, null, cancellationToken);
 
     // Conversation ids carry ':', '@' and ';', which must not be read as URL syntax.
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, ConnectorTarget? target, CancellationToken cancellationToken)
     {
         if (!trustedServiceUrls.IsTrusted(serviceUrl))
         {
@@ -48,11 +61,18 @@ public sealed partial class ConnectorClient(
             throw new ConnectorException(null, TeamsErrorCodes.UntrustedServiceUrl, $"The service URL '{serviceUrl}' is not trusted; nothing was sent.");
         }
 
+        // Held until the call and its retries are over; the rate-limiting handler books each attempt's send time.
+        using var admission = target is null ? null : await rateLimiter.AdmitAsync(target, cancellationToken).ConfigureAwait(false);
         var uri = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
         using var request = new HttpRequestMessage(method, uri);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: ProtocolJson.Options);
+        }
+
+        if (admission is not null)
+        {
+            request.Options.Set(ConnectorRateLimitingHandler.TargetOption, admission.Target);
         }
 
         var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);

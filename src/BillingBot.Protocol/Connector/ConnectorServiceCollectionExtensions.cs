@@ -8,7 +8,7 @@ using Polly;
 
 namespace BillingBot.Protocol.Connector;
 
-/// <summary>Registers the connector client with its token provider, trust list and resilience pipeline.</summary>
+/// <summary>Registers the connector client with its token provider, trust list, rate limiter and resilience pipeline.</summary>
 public static class ConnectorServiceCollectionExtensions
 {
     private static readonly HttpStatusCode[] Transient =
@@ -25,8 +25,15 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<Microsoft.Identity.Client.IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
 
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("connector", static (builder, context) =>
+        services.TryAddSingleton(sp => new ConnectorRateLimiter(
+            sp.GetRequiredService<IOptions<ConnectorOptions>>(),
+            sp.GetKeyedService<TimeProvider>(ConnectorRateLimiter.ClockServiceKey) ?? TimeProvider.System));
+        services.TryAddTransient<ConnectorRateLimitingHandler>();
+
+        // The rate limiter comes last, right before the socket: every attempt, retries included, books its send time as
+        // close to the wire as possible, so that the time Teams sees is the time that was booked.
+        var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        client.AddResilienceHandler("connector", static (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
                 builder.AddTimeout(options.TotalTimeout);
@@ -45,6 +52,7 @@ public static class ConnectorServiceCollectionExtensions
                 });
                 builder.AddTimeout(options.AttemptTimeout);
             });
+        client.AddHttpMessageHandler<ConnectorRateLimitingHandler>();
         return services;
     }
 }

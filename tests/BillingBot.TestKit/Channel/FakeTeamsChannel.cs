@@ -18,13 +18,15 @@ namespace BillingBot.TestKit.Channel;
 /// <summary>
 /// A loopback fake of the Bot Connector service that a Teams <c>serviceUrl</c> points to. It answers
 /// the conversation operations the bot uses, records every request, and can be scripted to fail,
-/// stall or hang the next requests.
+/// stall or hang the next requests. It measures the rate of writes per conversation and per tenant and,
+/// given <see cref="RateLimits"/>, answers 429 to a write that exceeds them, as Teams does.
 /// </summary>
 public sealed class FakeTeamsChannel : IAsyncDisposable
 {
     private readonly RequestLog _log = new();
     private readonly ConnectorBehavior _behavior = new();
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private readonly ChannelRateLedger _rates = new();
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private Uri? _serviceUrl;
@@ -36,8 +38,17 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
     /// </summary>
     public string BasePath { get; init; } = "/teams/";
 
-    /// <summary>Clock for <see cref="EnqueueDelay"/>; a fake clock lets tests control the delay.</summary>
+    /// <summary>Clock for <see cref="EnqueueDelay"/> and the rate limits; a fake clock lets tests control both.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// When set, writes (sends, replies, updates, deletes, creates) beyond these limits are answered 429 with a
+    /// Retry-After and Teams' <c>Throttled</c> error body. Null (the default): nothing is refused, rates are still measured.
+    /// </summary>
+    public ChannelRateLimits? RateLimits { get; init; }
+
+    /// <summary>Writes counted, 429s returned for exceeding <see cref="RateLimits"/>, and the peak rates seen.</summary>
+    public ChannelRateStatistics RateStatistics => _rates.Snapshot();
 
     /// <summary>When set, requests without <c>Authorization: Bearer …</c> get 401 (and are still recorded).</summary>
     public bool RequireBearer
@@ -202,6 +213,18 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
             }
         }
 
+        if (IsWrite(route.Operation)
+            && _rates.Admit(TimeProvider, RateLimits, answer.ConversationId ?? route.ConversationId, TenantIn(body)) is { } refusal)
+        {
+            context.Response.Headers.RetryAfter = WholeSeconds(refusal.RetryAfter);
+            await WriteAsync(
+                context.Response,
+                StatusCodes.Status429TooManyRequests,
+                TeamsErrorBody("Throttled", $"Too many requests: the limit is {refusal.Limit}."),
+                aborted.Token).ConfigureAwait(false);
+            return;
+        }
+
         if (answer.SentActivity is { } activity && answer.Status < 300)
         {
             _log.AddSentActivity(activity);
@@ -217,8 +240,7 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
         {
             if (scripted.RetryAfter is { } retryAfter)
             {
-                context.Response.Headers.RetryAfter =
-                    ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = WholeSeconds(retryAfter);
             }
 
             await WriteAsync(context.Response, status, scripted.Body, aborted).ConfigureAwait(false);
@@ -238,6 +260,28 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
             return false;
         }
     }
+
+    private static bool IsWrite(ConnectorOperation operation) => operation is ConnectorOperation.CreateConversation
+        or ConnectorOperation.SendToConversation or ConnectorOperation.ReplyToActivity
+        or ConnectorOperation.UpdateActivity or ConnectorOperation.DeleteActivity;
+
+    // Activities carry it in channelData.tenant.id or conversation.tenantId, create-conversation parameters in tenantId.
+    private static string? TenantIn(JsonNode? body) =>
+        StringAt(body, "channelData", "tenant", "id") ?? StringAt(body, "conversation", "tenantId") ?? StringAt(body, "tenantId");
+
+    private static string? StringAt(JsonNode? node, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            node = node is JsonObject item ? item[name] : null;
+        }
+
+        return node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+    }
+
+    // Retry-After carries whole seconds; rounding down could send the client back too early.
+    private static string WholeSeconds(TimeSpan wait) =>
+        ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private static async Task<JsonNode?> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
