@@ -12,6 +12,7 @@ public static class ReminderConversationServiceCollectionExtensions
         services.AddSingleton<ReminderMessageFactory>();
         services.AddSingleton<IReminderMessageFactory>(sp => sp.GetRequiredService<ReminderMessageFactory>());
         services.AddSingleton<ICardActionHandler, ReminderCardActions>();
+        services.AddSingleton<ICardActionHandler, PaymentClaimActions>();
         services.AddSingleton<ReminderSchedulePreview>();
         services.AddSingleton<ReminderPreferencesConversation>();
         return services;

@@ -3,6 +3,8 @@ using BillingBot.App.Conversations;
 using BillingBot.App.Conversations.Actions;
 using BillingBot.App.Reminders.Cards;
 using BillingBot.App.Resources;
+using BillingBot.App.Suspensions;
+using BillingBot.Protocol.Cards;
 using BillingBot.Billing.Collections;
 using BillingBot.Billing.Customers;
 using BillingBot.Billing.Invoices;
@@ -23,6 +25,8 @@ public sealed partial class ReminderCardActions(
     IReminderControls controls,
     ReminderMessageFactory cards,
     IBillingTeamNotifier team,
+    AgentsChannel channel,
+    AdaptiveCardSerializer cardSerializer,
     BillingAnswers answers,
     CollectionPolicyBook policies,
     TimeProvider time,
@@ -60,9 +64,9 @@ public sealed partial class ReminderCardActions(
             case ReminderCard.Refresh:
                 break;
             case ReminderCard.Paid when invoice is not null:
-                await controls.SavePaymentClaimAsync(new PaymentClaim(tenant, invoice.Number, user, now, PaymentClaimStatus.Pending), cancellationToken).ConfigureAwait(false);
-                var who = customer.FindContact(user)?.Name ?? user;
-                await team.NotifyAsync(new BillingTeamNotice(tenant, t.Format("Team_ClaimSubject", invoice.Number), t.Format("Team_ClaimDetails", who, customer.Name, invoice.Number, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), cancellationToken).ConfigureAwait(false);
+                var claim = new PaymentClaim(tenant, invoice.Number, user, now, PaymentClaimStatus.Pending);
+                await controls.SavePaymentClaimAsync(claim, cancellationToken).ConfigureAwait(false);
+                await AskBillingAdminsAsync(claim, customer, invoice, today, t, cancellationToken).ConfigureAwait(false);
                 note = new ReminderCardNote(t.Format("State_ClaimNoted", f.Date(today), f.Date(today.AddDays(policies.For(tenant).PaymentClaimPauseDays))), IsGood: true, Closes: true);
                 break;
             case ReminderCard.Later when invoice is not null:
@@ -94,6 +98,17 @@ public sealed partial class ReminderCardActions(
 
         Log.Handled(logger, action.Verb, reminder.StageKey);
         return CardActionResult.Card(cards.Card(reminder, data.Language, customer, invoice, now, note));
+    }
+
+    /// <summary>Posts the claim for a billing admin to decide; without the agents' channel, the billing team's notice keeps it.</summary>
+    private async Task AskBillingAdminsAsync(PaymentClaim claim, Customer customer, Invoice invoice, DateOnly today, ReminderCardTexts t, CancellationToken cancellationToken)
+    {
+        var card = PaymentClaimCard.Build(claim, customer, invoice, policies.For(customer.TenantId), channel.Options.Culture);
+        if (await channel.PostAsync(cardSerializer.CreateMessage(card, card.FallbackText), "payment claim", cancellationToken).ConfigureAwait(false) is null)
+        {
+            var who = customer.FindContact(claim.ByObjectId)?.Name ?? claim.ByObjectId;
+            await team.NotifyAsync(new BillingTeamNotice(customer.TenantId, t.Format("Team_ClaimSubject", invoice.Number), t.Format("Team_ClaimDetails", who, customer.Name, invoice.Number, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static DateOnly? DateIn(CardActionInvoke action, string input, DateOnly min, DateOnly max, ReminderCardTexts t, BillingFormat f) =>

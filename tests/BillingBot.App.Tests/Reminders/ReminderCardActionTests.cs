@@ -35,6 +35,22 @@ public sealed class ReminderCardActionTests(SeededConversation app, ITestOutputH
     }
 
     [Fact]
+    public async Task A_billing_admin_confirms_a_payment_claim_and_a_customer_cannot()
+    {
+        var invoice = (await app.Invoices.ListForCustomerAsync(Fabrikam, default)).Where(i => i.StatusOn(new DateOnly(2026, 11, 25)) == InvoiceStatus.Overdue).Skip(1).First();
+        await app.NewChat(Fabrikam, Alex).ExecuteAsync(ReminderCard.Paid, Data(invoice, "pl"));
+        var decision = new JsonObject { ["tenant"] = Fabrikam, ["invoice"] = invoice.Number, ["by"] = Alex };
+
+        var forged = await app.NewChat(Fabrikam, Alex).ExecuteAsync(PaymentClaimCard.Confirm, decision.DeepClone().AsObject());
+        var confirmed = await app.NewChat(SeededConversation.PartnerTenant, SeededConversation.BillingAdmin).ExecuteAsync(PaymentClaimCard.Confirm, decision);
+
+        Assert.Equal("Only billing admins can confirm or reject payment claims.", forged!["value"]!.GetValue<string>());
+        Assert.Contains("Confirmed by Ewa Kamińska on 25 November 2026.", CardOf(confirmed), StringComparison.Ordinal);
+        var claim = Assert.Single((await Controls.ForCustomerAsync(Fabrikam, default)).PaymentClaims, c => c.InvoiceNumber == invoice.Number);
+        Assert.Equal(PaymentClaimStatus.Confirmed, claim.Status);
+    }
+
+    [Fact]
     public async Task Remind_me_later_saves_a_snooze_until_the_chosen_date()
     {
         var invoice = await OverdueAsync(Fabrikam);
