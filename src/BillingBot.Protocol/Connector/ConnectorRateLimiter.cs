@@ -46,6 +46,8 @@ public sealed class ConnectorRateLimiter : PartitionedRateLimiter<ConnectorTarge
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         var settings = options.Value;
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.TenantRequestsPerSecond, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.RateLimitMargin, TimeSpan.Zero, nameof(options));
 
         // Requests booked a window apart may arrive a little closer together after the network: the margin absorbs that.
         var margin = settings.RateLimitMargin;

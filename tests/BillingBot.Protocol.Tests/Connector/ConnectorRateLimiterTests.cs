@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using BillingBot.Protocol.Connector;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -179,6 +180,24 @@ public sealed class ConnectorRateLimiterTests : IDisposable
         Assert.Equal(7, statistics.TotalSuccessfulLeases);
         Assert.Equal(7, limiter.GetStatistics(Piotr)!.CurrentAvailablePermits);
         Assert.False(waiting.IsCompleted);
+    }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(30, 6000)]
+    public void A_tenant_ceiling_below_one_or_a_margin_over_five_seconds_stops_start_up(int tenantPerSecond, int marginMilliseconds)
+    {
+        var services = new ServiceCollection().AddLogging().AddBotConnector();
+        services.Configure<ConnectorOptions>(o =>
+        {
+            o.TenantRequestsPerSecond = tenantPerSecond;
+            o.RateLimitMargin = TimeSpan.FromMilliseconds(marginMilliseconds);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value);
+
+        Assert.Contains(tenantPerSecond < 1 ? nameof(ConnectorOptions.TenantRequestsPerSecond) : nameof(ConnectorOptions.RateLimitMargin), error.Message, StringComparison.Ordinal);
     }
 
     private static TimeSpan Second => TimeSpan.FromSeconds(1);
