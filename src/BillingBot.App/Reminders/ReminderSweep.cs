@@ -74,9 +74,10 @@ public sealed partial class ReminderSweep(
             await suspensions.ReconcileAsync(customer, invoiceList, cancellationToken).ConfigureAwait(false);
             await KeepWatchingAsync(customer, invoiceList, policy, now, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // One customer's bad data or a storage outage must not stop the others; its claims expire and are retried.
+            // One customer's bad data, a storage outage or a stray timeout must not stop the others; its claims
+            // expire and are retried. Only the sweep's own cancellation (shutdown) ends the sweep.
             tally.TenantFailed();
             Log.TenantFailed(logger, tenantId, ex);
         }
