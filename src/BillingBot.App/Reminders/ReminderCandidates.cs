@@ -1,3 +1,4 @@
+using System.Globalization;
 using BillingBot.Billing.Collections;
 using BillingBot.Billing.Invoices;
 using BillingBot.Storage.Reminders;
@@ -36,7 +37,17 @@ public sealed class ReminderCandidates(
         // Customers' calendars run from UTC-12 to UTC+14: their "today" is within a day of ours.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var all = policies.ByTenant.Values.Append(policies.Default).ToList();
-        var tenants = new HashSet<string>(StringComparer.Ordinal);
+        // Per tenant, what brought it here: its fingerprint is made of these.
+        var tenants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string tenantId, string part)
+        {
+            if (!tenants.TryGetValue(tenantId, out var parts))
+            {
+                tenants[tenantId] = parts = [];
+            }
+
+            parts.Add(part);
+        }
 
         var windowFrom = today.AddDays(-all.Max(p => p.SuspensionAfterDays) - settings.CatchUpDays);
         var windowTo = today.AddDays(all.Max(p => p.ReminderDaysBeforeDue.DefaultIfEmpty(0).Max()) + settings.LookAheadDays);
@@ -59,7 +70,8 @@ public sealed class ReminderCandidates(
             {
                 if ((invoice.DueDate >= windowFrom && invoice.DueDate <= windowTo) || invoice.IssueDate >= issuedFrom)
                 {
-                    tenants.Add(invoice.TenantId);
+                    Add(invoice.TenantId, string.Create(CultureInfo.InvariantCulture,
+                        $"invoice:{invoice.Number}:{invoice.DueDate:yyyyMMdd}:{invoice.Status}:{invoice.AmountPaid.ToMinorUnits()}:{invoice.Gross.ToMinorUnits()}"));
                 }
             }
         }
@@ -70,7 +82,7 @@ public sealed class ReminderCandidates(
             var local = customer.LocalDate(now);
             if (policy.NotifyPeriodClosing && local >= policy.PeriodClosingDate(local))
             {
-                tenants.Add(customer.TenantId);
+                Add(customer.TenantId, "closing");
             }
         }
 
@@ -79,7 +91,7 @@ public sealed class ReminderCandidates(
         {
             if (watched.Until.AddDays(settings.CatchUpDays) >= today.AddDays(-1))
             {
-                tenants.Add(watched.TenantId);
+                Add(watched.TenantId, string.Create(CultureInfo.InvariantCulture, $"watch:{watched.Reason}:{watched.Until:yyyyMMdd}"));
             }
             else
             {
@@ -89,7 +101,12 @@ public sealed class ReminderCandidates(
 
         // Each instance walks the tenants in an order of its own, so instances spread out rather than queue on the same claims.
         var instance = settings.InstanceId ?? string.Empty;
-        return new ReminderCandidateSet([.. tenants.OrderBy(t => HashCode.Combine(instance, t)).ThenBy(t => t, StringComparer.Ordinal)], expired);
+        return new ReminderCandidateSet(
+            [.. tenants
+                .OrderBy(t => HashCode.Combine(instance, t.Key))
+                .ThenBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => new ReminderCandidate(t.Key, string.Join(';', t.Value.Order(StringComparer.Ordinal))))],
+            expired);
     }
 
     /// <summary>The earliest issue date whose new-invoice notice may still be due today under a policy.</summary>

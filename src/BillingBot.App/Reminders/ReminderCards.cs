@@ -21,17 +21,21 @@ public sealed partial class ReminderCards(
     IOptions<ReminderOptions> options,
     ILogger<ReminderCards> logger)
 {
-    /// <summary>Updates the customer's sent cards whose invoice changed, given the invoices as just read.</summary>
-    public async Task UpdateAsync(Customer customer, IReadOnlyList<Invoice> invoices, DateTimeOffset now, ReminderSweepTally tally, CancellationToken cancellationToken)
+    /// <summary>
+    /// Updates the customer's sent cards whose invoice changed, given the invoices as just read; false when one is left
+    /// for later (another instance is updating it, or the channel failed).
+    /// </summary>
+    public async Task<bool> UpdateAsync(Customer customer, IReadOnlyList<Invoice> invoices, DateTimeOffset now, ReminderSweepTally tally, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(invoices);
         var pending = await ledger.ListCardsPendingAsync(customer.TenantId, cancellationToken).ConfigureAwait(false);
         if (pending.Count == 0)
         {
-            return;
+            return true;
         }
 
+        var settled = true;
         var today = customer.LocalDate(now);
         var byNumber = invoices.ToDictionary(i => i.Number, StringComparer.Ordinal);
         foreach (var entry in pending)
@@ -53,27 +57,31 @@ public sealed partial class ReminderCards(
 
             try
             {
-                await ReplaceAsync(entry, activityId, sentTo, customer, invoice, shows, now, tally, cancellationToken).ConfigureAwait(false);
+                settled &= await ReplaceAsync(entry, activityId, sentTo, customer, invoice, shows, now, tally, cancellationToken).ConfigureAwait(false);
             }
             catch (ConnectorException ex)
             {
                 // The card claim expires and a later sweep tries again.
                 Log.UpdateFailed(logger, entry.Delivery.Id, (int?)ex.StatusCode, ex.ErrorCode);
+                settled = false;
             }
             catch (ConcurrencyConflictException)
             {
                 // Another instance changed the row meanwhile; it updates the card or a later sweep sees it.
+                settled = false;
             }
         }
+
+        return settled;
     }
 
-    private async Task ReplaceAsync(ReminderLedgerEntry entry, string activityId, ReminderSentTo sentTo, Customer customer, Invoice invoice, InvoiceStatus? shows, DateTimeOffset now, ReminderSweepTally tally, CancellationToken cancellationToken)
+    private async Task<bool> ReplaceAsync(ReminderLedgerEntry entry, string activityId, ReminderSentTo sentTo, Customer customer, Invoice invoice, InvoiceStatus? shows, DateTimeOffset now, ReminderSweepTally tally, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var claim = await ledger.TryClaimCardAsync(entry, settings.InstanceId!, settings.ClaimTimeout, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
-            return;
+            return false;
         }
 
         var activity = messages.Update(entry.Delivery.Reminder, entry.Delivery.Recipient!, customer, invoice, now);
@@ -90,12 +98,13 @@ public sealed partial class ReminderCards(
             // The chat or the message is gone: the card can no longer change, so stop trying.
             await ledger.RecordCardUpdatedAsync(claim, claim.CardStatus, isFinal: true, cancellationToken).ConfigureAwait(false);
             Log.CardGone(logger, entry.Delivery.Id, ex.ErrorCode);
-            return;
+            return true;
         }
 
         await ledger.RecordCardUpdatedAsync(claim, shows, isFinal: shows is InvoiceStatus.Paid or InvoiceStatus.Cancelled, CancellationToken.None).ConfigureAwait(false);
         tally.CardUpdated();
         Log.CardUpdated(logger, entry.Delivery.Id, shows?.ToString() ?? "Owed");
+        return true;
     }
 
     private static partial class Log

@@ -37,15 +37,15 @@ public sealed partial class ReminderDeliverer(
     private readonly ConcurrentDictionary<string, (ReminderLedgerEntry Claim, ReminderSentTo? SentTo)> _unrecorded = new(StringComparer.Ordinal);
 
     /// <summary>Claims, checks, sends and records one delivery; a delivery already handled or claimed elsewhere is left alone.</summary>
-    public async Task DeliverAsync(ReminderDelivery delivery, Customer customer, ReminderSweepTally tally, CancellationToken cancellationToken)
+    public async Task<ReminderDeliveryOutcome> DeliverAsync(ReminderDelivery delivery, Customer customer, ReminderSweepTally tally, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(customer);
         var settings = options.Value;
-        var claim = await ledger.TryClaimAsync(delivery, settings.InstanceId!, settings.ClaimTimeout, cancellationToken).ConfigureAwait(false);
-        if (claim is null)
+        var attempt = await ledger.ClaimAsync(delivery, settings.InstanceId!, settings.ClaimTimeout, cancellationToken).ConfigureAwait(false);
+        if (attempt.Claimed is not { } claim)
         {
-            return;
+            return attempt.IsDone ? ReminderDeliveryOutcome.Done : ReminderDeliveryOutcome.Busy;
         }
 
         tally.Claimed(takenOver: claim.Claims > 1);
@@ -68,35 +68,33 @@ public sealed partial class ReminderDeliverer(
                     await ledger.RecordSkippedAsync(claim, reason, cancellationToken).ConfigureAwait(false);
                     tally.Skipped();
                     Log.Skipped(logger, delivery.Id, reason);
-                    return;
+                    return ReminderDeliveryOutcome.Skipped;
                 }
             }
 
-            if (delivery.Recipient is not { } recipient)
-            {
-                await RequestApprovalAsync(claim, customer, invoice!, tally, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await SendAsync(claim, recipient, customer, invoice, tally, cancellationToken).ConfigureAwait(false);
-            }
+            return delivery.Recipient is not { } recipient
+                ? await RequestApprovalAsync(claim, customer, invoice!, tally, cancellationToken).ConfigureAwait(false)
+                : await SendAsync(claim, recipient, customer, invoice, tally, cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (!ex.IsConversationGone)
         {
             // Timeouts, 5xx and 429 after the connector's own retries: the claim expires and a later sweep tries again.
             tally.Failed();
             Log.SendFailed(logger, delivery.Id, (int?)ex.StatusCode, ex.ErrorCode);
+            return ReminderDeliveryOutcome.Failed;
         }
         catch (StorageUnavailableException ex)
         {
             tally.Failed();
             Log.StorageFailed(logger, delivery.Id, ex);
+            return ReminderDeliveryOutcome.Failed;
         }
         catch (ConcurrencyConflictException)
         {
             // Our claim was taken over before we recorded an outcome that sent nothing.
             tally.ClaimLost();
             Log.ClaimLost(logger, delivery.Id);
+            return ReminderDeliveryOutcome.ClaimLost;
         }
     }
 
@@ -126,7 +124,7 @@ public sealed partial class ReminderDeliverer(
             : null;
     }
 
-    private async Task SendAsync(ReminderLedgerEntry claim, ReminderRecipient recipient, Customer customer, Invoice? invoice, ReminderSweepTally tally, CancellationToken cancellationToken)
+    private async Task<ReminderDeliveryOutcome> SendAsync(ReminderLedgerEntry claim, ReminderRecipient recipient, Customer customer, Invoice? invoice, ReminderSweepTally tally, CancellationToken cancellationToken)
     {
         var reminder = claim.Delivery.Reminder;
         ReminderConversation conversation;
@@ -136,8 +134,7 @@ public sealed partial class ReminderDeliverer(
         }
         catch (ConnectorException ex) when (ex.IsConversationGone)
         {
-            await GoneAsync(claim, recipient, customer, null, ex.ErrorCode, tally, cancellationToken).ConfigureAwait(false);
-            return;
+            return await GoneAsync(claim, recipient, customer, null, ex.ErrorCode, tally, cancellationToken).ConfigureAwait(false);
         }
 
         if (conversation.Status == ReminderConversationStatus.Inactive)
@@ -145,7 +142,7 @@ public sealed partial class ReminderDeliverer(
             // The billing team was told when it went inactive; this reminder is only recorded, never retried.
             await ledger.RecordUndeliverableAsync(claim, "Inactive", cancellationToken).ConfigureAwait(false);
             tally.Undeliverable();
-            return;
+            return ReminderDeliveryOutcome.Undeliverable;
         }
 
         if (conversation.Reference is not { } stored)
@@ -153,7 +150,7 @@ public sealed partial class ReminderDeliverer(
             // No chat and no service URL to open one: the claim expires and a later sweep tries again.
             tally.Failed();
             Log.NoConversation(logger, claim.Delivery.Id);
-            return;
+            return ReminderDeliveryOutcome.Failed;
         }
 
         var reference = stored.Reference;
@@ -170,49 +167,53 @@ public sealed partial class ReminderDeliverer(
         }
         catch (ConnectorException ex) when (ex.IsConversationGone)
         {
-            await GoneAsync(claim, recipient, customer, stored, ex.ErrorCode, tally, cancellationToken).ConfigureAwait(false);
-            return;
+            return await GoneAsync(claim, recipient, customer, stored, ex.ErrorCode, tally, cancellationToken).ConfigureAwait(false);
         }
 
         // The unavoidable window opens: Teams has the message and only the record below says so.
         await hooks.AfterSendAsync(claim, cancellationToken).ConfigureAwait(false);
-        await RecordSentAsync(claim, new ReminderSentTo(accepted?.Id, conversationId, serviceUrl), tally).ConfigureAwait(false);
+        var recorded = await RecordSentAsync(claim, new ReminderSentTo(accepted?.Id, conversationId, serviceUrl), tally).ConfigureAwait(false);
         tally.Sent();
         Log.Sent(logger, claim.Delivery.Id, claim.Claims);
+        return recorded;
     }
 
-    private async Task RequestApprovalAsync(ReminderLedgerEntry claim, Customer customer, Invoice invoice, ReminderSweepTally tally, CancellationToken cancellationToken)
+    private async Task<ReminderDeliveryOutcome> RequestApprovalAsync(ReminderLedgerEntry claim, Customer customer, Invoice invoice, ReminderSweepTally tally, CancellationToken cancellationToken)
     {
         await suspensions.RequestApprovalAsync(claim.Delivery.Reminder, customer, invoice, cancellationToken).ConfigureAwait(false);
         // The same window as a send: the approval was requested and only the record below says so.
         await hooks.AfterSendAsync(claim, cancellationToken).ConfigureAwait(false);
-        await RecordSentAsync(claim, null, tally).ConfigureAwait(false);
+        var recorded = await RecordSentAsync(claim, null, tally).ConfigureAwait(false);
         tally.ApprovalRequested();
         Log.ApprovalRequested(logger, claim.Delivery.Id);
+        return recorded == ReminderDeliveryOutcome.Sent ? ReminderDeliveryOutcome.ApprovalRequested : recorded;
     }
 
-    private async Task RecordSentAsync(ReminderLedgerEntry claim, ReminderSentTo? sentTo, ReminderSweepTally tally)
+    private async Task<ReminderDeliveryOutcome> RecordSentAsync(ReminderLedgerEntry claim, ReminderSentTo? sentTo, ReminderSweepTally tally)
     {
         try
         {
             // Not the sweep's token: a shutdown that began during the send must not leave it unrecorded.
             await ledger.RecordSentAsync(claim, sentTo, CancellationToken.None).ConfigureAwait(false);
+            return ReminderDeliveryOutcome.Sent;
         }
         catch (ConcurrencyConflictException)
         {
             // Our claim outlived the timeout and another instance took it over: it may send this reminder again.
             tally.ClaimLost();
             Log.ClaimLost(logger, claim.Delivery.Id);
+            return ReminderDeliveryOutcome.ClaimLost;
         }
         catch (StorageUnavailableException ex)
         {
             _unrecorded[claim.Delivery.Id] = (claim, sentTo);
             tally.OutcomePending();
             Log.OutcomePending(logger, claim.Delivery.Id, ex);
+            return ReminderDeliveryOutcome.Unrecorded;
         }
     }
 
-    private async Task GoneAsync(ReminderLedgerEntry claim, ReminderRecipient recipient, Customer customer, StoredConversationReference? known, string? code, ReminderSweepTally tally, CancellationToken cancellationToken)
+    private async Task<ReminderDeliveryOutcome> GoneAsync(ReminderLedgerEntry claim, ReminderRecipient recipient, Customer customer, StoredConversationReference? known, string? code, ReminderSweepTally tally, CancellationToken cancellationToken)
     {
         var reason = code ?? "Forbidden";
         var contact = customer.FindContact(recipient.ObjectId);
@@ -228,6 +229,7 @@ public sealed partial class ReminderDeliverer(
         await ledger.RecordUndeliverableAsync(claim, reason, cancellationToken).ConfigureAwait(false);
         tally.Undeliverable();
         Log.Gone(logger, claim.Delivery.Id, reason);
+        return ReminderDeliveryOutcome.Undeliverable;
     }
 
     private static partial class Log

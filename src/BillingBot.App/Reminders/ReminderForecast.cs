@@ -24,7 +24,7 @@ public sealed class ReminderForecast(
         var noon = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         var found = await candidates.FindAsync(noon, cancellationToken).ConfigureAwait(false);
         var rows = new List<ReminderForecastRow>();
-        foreach (var tenantId in found.TenantIds)
+        foreach (var tenantId in found.Tenants.Select(t => t.TenantId))
         {
             if (await customers.FindAsync(tenantId, cancellationToken).ConfigureAwait(false) is not { } customer)
             {

@@ -26,6 +26,13 @@ public sealed class ReminderOptions
     /// </summary>
     public int CatchUpDays { get; set; } = 5;
 
+    /// <summary>
+    /// How long a customer whose last visit left nothing open is not visited again, while nothing that brought it to
+    /// the sweep changed (its invoices in the index, its watch), nor its day or delivery window. Changes the sweep cannot
+    /// see that way (a new contact, a taken-back opt-out) wait at most this long. Zero visits every customer every sweep.
+    /// </summary>
+    public TimeSpan RevisitAfter { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Tenants swept at once by one instance; a tenant's own reminders go one after another.</summary>
     public int MaxParallelTenants { get; set; } = 4;
 

@@ -25,6 +25,11 @@ public sealed class ReminderOptionsValidator(IOptions<ConnectorOptions> connecto
             problems.Add("Reminders:LookAheadDays and CatchUpDays must be 0 to 31.");
         }
 
+        if (options.RevisitAfter < TimeSpan.Zero || options.RevisitAfter > TimeSpan.FromDays(1))
+        {
+            problems.Add("Reminders:RevisitAfter must be between 0 and a day.");
+        }
+
         if (options.MaxParallelTenants is < 1 or > 64)
         {
             problems.Add("Reminders:MaxParallelTenants must be 1 to 64.");

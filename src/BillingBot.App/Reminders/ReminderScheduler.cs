@@ -56,8 +56,9 @@ public sealed partial class ReminderScheduler(
                 {
                     await sweep.SweepAsync(time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // A failed sweep must not stop the host; the next tick tries again.
                     Log.SweepFailed(logger, ex);
                 }
             }

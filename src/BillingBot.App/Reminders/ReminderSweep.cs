@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BillingBot.Billing.Collections;
 using BillingBot.Billing.Customers;
 using BillingBot.Billing.Invoices;
@@ -27,6 +28,9 @@ public sealed partial class ReminderSweep(
     IOptions<ReminderOptions> options,
     ILogger<ReminderSweep> logger)
 {
+    // Customers whose last visit left nothing open, by tenant: this instance's own memory, lost on restart (harmless).
+    private readonly ConcurrentDictionary<string, SettledTenant> _settled = new(StringComparer.Ordinal);
+
     /// <summary>Sweeps once as of <paramref name="now"/>. Failures of one customer are logged and the others still swept.</summary>
     public async Task<ReminderSweepResult> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -34,9 +38,9 @@ public sealed partial class ReminderSweep(
         await deliverer.RecordUnrecordedAsync(tally, cancellationToken).ConfigureAwait(false);
         var found = await candidates.FindAsync(now, cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(
-            found.TenantIds,
+            found.Tenants,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelTenants, CancellationToken = cancellationToken },
-            async (tenantId, token) => await VisitAsync(tenantId, now, tally, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (candidate, token) => await VisitAsync(candidate, now, tally, token).ConfigureAwait(false)).ConfigureAwait(false);
         foreach (var expired in found.Expired)
         {
             await watch.ForgetAsync(expired, cancellationToken).ConfigureAwait(false);
@@ -47,8 +51,17 @@ public sealed partial class ReminderSweep(
         return result;
     }
 
-    private async Task VisitAsync(string tenantId, DateTimeOffset now, ReminderSweepTally tally, CancellationToken cancellationToken)
+    private async Task VisitAsync(ReminderCandidate candidate, DateTimeOffset now, ReminderSweepTally tally, CancellationToken cancellationToken)
     {
+        var tenantId = candidate.TenantId;
+        var policy = policies.For(tenantId);
+        if (IsSettled(candidate, policy, now))
+        {
+            tally.TenantSettled();
+            return;
+        }
+
+        _settled.TryRemove(tenantId, out _);
         try
         {
             if (await customers.FindAsync(tenantId, cancellationToken).ConfigureAwait(false) is not { } customer)
@@ -57,29 +70,55 @@ public sealed partial class ReminderSweep(
             }
 
             tally.Tenant();
-            var policy = policies.For(tenantId);
             var invoiceList = await invoices.ListForCustomerAsync(tenantId, cancellationToken).ConfigureAwait(false);
             var controlSet = await controls.ForCustomerAsync(tenantId, cancellationToken).ConfigureAwait(false);
             var plan = ReminderPlanner.Plan(new ReminderInputs(customer, invoiceList, controlSet), policy, now);
             await hooks.AfterPlanAsync(customer, plan, cancellationToken).ConfigureAwait(false);
 
             // A customer's reminders go one after another: they share the customer's chats and Teams' per-chat limits.
+            var settled = true;
             foreach (var delivery in plan.SelectMany(ReminderDelivery.Of))
             {
                 tally.Planned(1);
-                await deliverer.DeliverAsync(delivery, customer, tally, cancellationToken).ConfigureAwait(false);
+                var outcome = await deliverer.DeliverAsync(delivery, customer, tally, cancellationToken).ConfigureAwait(false);
+                settled &= outcome is ReminderDeliveryOutcome.Done or ReminderDeliveryOutcome.Sent or ReminderDeliveryOutcome.ApprovalRequested
+                    or ReminderDeliveryOutcome.Skipped or ReminderDeliveryOutcome.Undeliverable;
             }
 
-            await cards.UpdateAsync(customer, invoiceList, now, tally, cancellationToken).ConfigureAwait(false);
+            settled &= await cards.UpdateAsync(customer, invoiceList, now, tally, cancellationToken).ConfigureAwait(false);
             await suspensions.ReconcileAsync(customer, invoiceList, cancellationToken).ConfigureAwait(false);
             await KeepWatchingAsync(customer, invoiceList, policy, now, cancellationToken).ConfigureAwait(false);
+            if (settled)
+            {
+                var (day, deliveryTime) = Moment(customer, policy, now);
+                _settled[tenantId] = new SettledTenant(candidate.Fingerprint, customer, day, deliveryTime, now);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // One customer's bad data or a storage outage must not stop the others; its claims expire and are retried.
+            // One customer's bad data, a storage outage or a stray timeout must not stop the others; its claims
+            // expire and are retried. Only the sweep's own cancellation (shutdown) ends the sweep.
             tally.TenantFailed();
             Log.TenantFailed(logger, tenantId, ex);
         }
+    }
+
+    /// <summary>
+    /// Whether the customer's last visit left nothing open and nothing since can have changed its plan: the same
+    /// invoices and watch in the index, the same day, the same side of its delivery window, not long ago.
+    /// </summary>
+    private bool IsSettled(ReminderCandidate candidate, CollectionPolicy policy, DateTimeOffset now) =>
+        _settled.TryGetValue(candidate.TenantId, out var last)
+        && last.Fingerprint == candidate.Fingerprint
+        && now - last.At < options.Value.RevisitAfter
+        && now >= last.At
+        && Moment(last.Customer, policy, now) == (last.LocalDate, last.DeliveryTime);
+
+    private static (DateOnly Day, bool DeliveryTime) Moment(Customer customer, CollectionPolicy policy, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(customer.TimeZoneId));
+        var day = DateOnly.FromDateTime(local.DateTime);
+        return (day, policy.IsDeliveryTime(day, TimeOnly.FromDateTime(local.DateTime)));
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ namespace BillingBot.App.Reminders;
 /// <param name="OutcomesPending">Sent, but the record failed; kept in memory and written again at the next sweep.</param>
 /// <param name="ClaimsLost">Sent, but meanwhile the claim was taken over by another instance: a possible duplicate.</param>
 /// <param name="TenantsFailed">Customers whose visit failed before their reminders were planned (e.g. storage down).</param>
+/// <param name="TenantsSettled">Customers not visited: their last visit left nothing open and nothing that brought them here changed.</param>
 public sealed record ReminderSweepResult(
     int Tenants,
     int Planned,
@@ -27,4 +28,5 @@ public sealed record ReminderSweepResult(
     int CardsUpdated,
     int OutcomesPending,
     int ClaimsLost,
-    int TenantsFailed);
+    int TenantsFailed,
+    int TenantsSettled);

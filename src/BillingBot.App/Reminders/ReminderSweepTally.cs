@@ -16,6 +16,7 @@ public sealed class ReminderSweepTally
     private int _outcomesPending;
     private int _claimsLost;
     private int _tenantsFailed;
+    private int _tenantsSettled;
 
     public void Tenant() => Interlocked.Increment(ref _tenants);
 
@@ -48,6 +49,8 @@ public sealed class ReminderSweepTally
 
     public void TenantFailed() => Interlocked.Increment(ref _tenantsFailed);
 
+    public void TenantSettled() => Interlocked.Increment(ref _tenantsSettled);
+
     public ReminderSweepResult ToResult() => new(
         Volatile.Read(ref _tenants),
         Volatile.Read(ref _planned),
@@ -61,5 +64,6 @@ public sealed class ReminderSweepTally
         Volatile.Read(ref _cardsUpdated),
         Volatile.Read(ref _outcomesPending),
         Volatile.Read(ref _claimsLost),
-        Volatile.Read(ref _tenantsFailed));
+        Volatile.Read(ref _tenantsFailed),
+        Volatile.Read(ref _tenantsSettled));
 }

@@ -23,9 +23,13 @@ public sealed class TableReminderLedger(TableStore tables, TimeProvider time) : 
 
     /// <summary>
     /// Claims a delivery for an instance: a new claim, or a stale one taken over. Null when it is done already or
-    /// another instance holds a live claim.
+    /// another instance holds a live claim (<see cref="ClaimAsync"/> tells which).
     /// </summary>
-    public async Task<ReminderLedgerEntry?> TryClaimAsync(ReminderDelivery delivery, string owner, TimeSpan claimTimeout, CancellationToken cancellationToken)
+    public async Task<ReminderLedgerEntry?> TryClaimAsync(ReminderDelivery delivery, string owner, TimeSpan claimTimeout, CancellationToken cancellationToken) =>
+        (await ClaimAsync(delivery, owner, claimTimeout, cancellationToken).ConfigureAwait(false)).Claimed;
+
+    /// <summary>Claims a delivery for an instance, or says what stands in the way: it is done, or claimed elsewhere and still live.</summary>
+    public async Task<ReminderClaimResult> ClaimAsync(ReminderDelivery delivery, string owner, TimeSpan claimTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var now = time.GetUtcNow();
@@ -36,12 +40,12 @@ public sealed class TableReminderLedger(TableStore tables, TimeProvider time) : 
             try
             {
                 var response = await Table.AddEntityAsync(ReminderLedgerEntities.From(claim), cancellationToken).ConfigureAwait(false);
-                return claim with { ETag = response.Headers.ETag?.ToString() ?? string.Empty };
+                return new ReminderClaimResult(claim with { ETag = response.Headers.ETag?.ToString() ?? string.Empty }, null);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
                 // Another instance claimed it between our read and our insert: theirs is live.
-                return null;
+                return new ReminderClaimResult(null, null);
             }
             catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
             {
@@ -51,17 +55,17 @@ public sealed class TableReminderLedger(TableStore tables, TimeProvider time) : 
 
         if (!existing.IsStaleClaim(now, claimTimeout))
         {
-            return null;
+            return new ReminderClaimResult(null, existing);
         }
 
         try
         {
-            return await ReplaceAsync(existing with { Owner = owner, ClaimedAt = now, Claims = existing.Claims + 1 }, cancellationToken).ConfigureAwait(false);
+            return new ReminderClaimResult(await ReplaceAsync(existing with { Owner = owner, ClaimedAt = now, Claims = existing.Claims + 1 }, cancellationToken).ConfigureAwait(false), null);
         }
         catch (ConcurrencyConflictException)
         {
             // Another instance took the stale claim over first.
-            return null;
+            return new ReminderClaimResult(null, existing);
         }
     }
 

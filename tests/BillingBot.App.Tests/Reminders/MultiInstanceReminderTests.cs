@@ -44,13 +44,13 @@ public sealed class MultiInstanceReminderTests(BotEnvironment env, ITestOutputHe
     {
         await using var world = await new ReminderWorld(env).InitializeAsync();
         var (tenants, expected) = await ArrangeAsync(world);
-        var hooksA = new CrashingHooks(killA);
-        var hooksB = new CrashingHooks(killB);
+        using var hooksA = new CrashingHooks(killA);
+        using var hooksB = new CrashingHooks(killB);
         var a = world.StartInstance("a", hooksA, OneTenantAtATime);
         var b = world.StartInstance("b", hooksB, OneTenantAtATime);
         var c = world.StartInstance("c", settings: OneTenantAtATime);
 
-        var sweeps = new[] { a.SweepAsync(world.Time.GetUtcNow()), b.SweepAsync(world.Time.GetUtcNow()), c.SweepAsync(world.Time.GetUtcNow()) };
+        var sweeps = new[] { a.SweepAsync(world.Time.GetUtcNow(), hooksA.Token), b.SweepAsync(world.Time.GetUtcNow(), hooksB.Token), c.SweepAsync(world.Time.GetUtcNow()) };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sweeps[0]);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sweeps[1]);
         var survivor = await sweeps[2];

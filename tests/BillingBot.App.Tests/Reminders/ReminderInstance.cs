@@ -15,7 +15,7 @@ public sealed class ReminderInstance(string id, ServiceProvider services) : IAsy
 
     public TableReminderLedger Ledger => services.GetRequiredService<TableReminderLedger>();
 
-    public Task<ReminderSweepResult> SweepAsync(DateTimeOffset now) => Scheduler.SweepAsync(now, CancellationToken.None);
+    public Task<ReminderSweepResult> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => Scheduler.SweepAsync(now, cancellationToken);
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }

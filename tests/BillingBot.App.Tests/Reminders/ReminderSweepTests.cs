@@ -44,9 +44,46 @@ public sealed class ReminderSweepTests(BotEnvironment env) : IClassFixture<BotEn
         world.Time.Advance(TimeSpan.FromMinutes(5));
         var requestsBefore = world.Channel.Requests.Count;
         var second = await instance.SweepAsync(world.Time.GetUtcNow());
+        // Past RevisitAfter the customer is visited again: the ledger, not the memory, keeps it from a second send.
+        world.Time.Advance(TimeSpan.FromMinutes(30));
+        var third = await instance.SweepAsync(world.Time.GetUtcNow());
 
-        Assert.Equal((6, 0, 0), (second.Planned, second.Claimed, second.Sent));
+        Assert.Equal((0, 1, 0), (second.Tenants, second.TenantsSettled, second.Sent));
+        Assert.Equal((1, 6, 0, 0), (third.Tenants, third.Planned, third.Claimed, third.Sent));
         Assert.Equal(requestsBefore, world.Channel.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Given_a_settled_customer_Then_it_is_visited_again_only_when_its_invoices_change_its_day_or_window_turns_or_time_passes()
+    {
+        await using var world = await new ReminderWorld(env).InitializeAsync();
+        var customer = await world.AddCustomerAsync();
+        var t = customer.TenantId;
+        await world.AddInvoiceAsync(t, "FV/2026/11/121", Today);
+        await world.AddInvoiceAsync(t, "FV/2026/11/122", Today.AddDays(2));
+        var instance = world.StartInstance("one");
+        await instance.SweepAsync(world.Time.GetUtcNow());
+
+        world.Time.Advance(TimeSpan.FromMinutes(5));
+        var unchanged = await instance.SweepAsync(world.Time.GetUtcNow());
+        await world.PayAsync(t, "FV/2026/11/121");
+        world.Time.Advance(TimeSpan.FromMinutes(5));
+        var paid = await instance.SweepAsync(world.Time.GetUtcNow());
+        world.Time.Advance(TimeSpan.FromMinutes(5));
+        var quiet = await instance.SweepAsync(world.Time.GetUtcNow());
+        // 17:00 in Warsaw: the delivery window closes.
+        world.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero));
+        var evening = await instance.SweepAsync(world.Time.GetUtcNow());
+        // Wednesday 10:00: before-1 for the other invoice.
+        world.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        var wednesday = await instance.SweepAsync(world.Time.GetUtcNow());
+
+        Assert.Equal((0, 1), (unchanged.Tenants, unchanged.TenantsSettled));
+        Assert.Equal((1, 2), (paid.Tenants, paid.CardsUpdated));
+        Assert.Equal((0, 1), (quiet.Tenants, quiet.TenantsSettled));
+        Assert.Equal((1, 0), (evening.Tenants, evening.Sent));
+        Assert.Equal((1, 2), (wednesday.Tenants, wednesday.Sent));
+        Assert.Equal(2, world.Delivered(t).Count(d => d.Contains("|FV/2026/11/122|before-1|", StringComparison.Ordinal)));
     }
 
     [Fact]

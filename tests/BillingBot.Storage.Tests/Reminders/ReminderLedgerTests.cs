@@ -44,7 +44,8 @@ public sealed class ReminderLedgerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.NotNull(first);
 
         _time.Advance(Timeout - TimeSpan.FromSeconds(1));
-        Assert.Null(await Ledger.TryClaimAsync(delivery, "survivor", Timeout, CancellationToken.None));
+        var tooSoon = await Ledger.ClaimAsync(delivery, "survivor", Timeout, CancellationToken.None);
+        Assert.Equal((true, false, "dead"), (tooSoon.IsBusy, tooSoon.IsDone, tooSoon.Found!.Owner));
 
         _time.Advance(TimeSpan.FromSeconds(1));
         var takeovers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Ledger.TryClaimAsync(delivery, $"survivor-{i}", Timeout, CancellationToken.None)));
@@ -78,7 +79,8 @@ public sealed class ReminderLedgerTests(AzuriteFixture azurite) : IClassFixture<
 
         _time.Advance(TimeSpan.FromDays(30));
 
-        Assert.Null(await Ledger.TryClaimAsync(delivery, "two", Timeout, CancellationToken.None));
+        var again = await Ledger.ClaimAsync(delivery, "two", Timeout, CancellationToken.None);
+        Assert.Equal((true, false, ReminderLedgerState.Skipped), (again.IsDone, again.IsBusy, again.Found!.State));
     }
 
     [Fact]
