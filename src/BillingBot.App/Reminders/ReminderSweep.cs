@@ -99,7 +99,10 @@ public sealed partial class ReminderSweep(
             // One customer's bad data, a storage outage or a stray timeout must not stop the others; its claims
             // expire and are retried. Only the sweep's own cancellation (shutdown) ends the sweep.
             tally.TenantFailed();
-            Log.TenantFailed(logger, tenantId, ex);
+            // The billing domain's invariant messages quote amounts, which never go to logs: only what broke is kept.
+            Log.TenantFailed(logger, tenantId, ex is ArgumentException invalid
+                ? new InvalidDataException($"Stored billing data broke an invariant ({invalid.GetType().Name}, parameter '{invalid.ParamName}').")
+                : ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using BillingBot.App.Resources;
 
 namespace BillingBot.App.Reminders;
 
@@ -7,22 +8,18 @@ namespace BillingBot.App.Reminders;
 /// The texts of the plain reminders and of the billing team's notices, in English and Polish, from ReminderTexts.resx
 /// and ReminderTexts.pl.resx. A missing text is a bug, so it throws rather than showing a key.
 /// </summary>
-public sealed class ReminderTexts
+public sealed class ReminderTexts : TextCatalog
 {
     private static readonly ResourceManager Manager = new("BillingBot.App.Reminders.ReminderTexts", typeof(ReminderTexts).Assembly);
 
-    private ReminderTexts(CultureInfo culture) => Culture = culture;
-
-    public CultureInfo Culture { get; }
+    private ReminderTexts(CultureInfo culture)
+        : base(Manager, culture)
+    {
+    }
 
     /// <summary>The texts for a language ("pl" or "en"); any other language gets English.</summary>
     public static ReminderTexts For(string? language) =>
         new(CultureInfo.GetCultureInfo(string.Equals(language, "pl", StringComparison.OrdinalIgnoreCase) ? "pl-PL" : "en-GB"));
-
-    public string this[string name] =>
-        Manager.GetString(name, Culture) ?? throw new MissingManifestResourceException($"The text '{name}' is missing.");
-
-    public string Format(string name, params object?[] args) => string.Format(Culture, this[name], args);
 
     /// <summary>A calendar date as people of this language write it (25.11.2026, 25/11/2026).</summary>
     public string Date(DateOnly date) => date.ToString("d", Culture);
