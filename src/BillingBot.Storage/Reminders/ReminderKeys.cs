@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using BillingBot.Storage.Tables;
 
 namespace BillingBot.Storage.Reminders;
@@ -36,21 +33,11 @@ internal static class ReminderKeys
     public static string WatchRow(string tenantId) => Part(tenantId);
 
     /// <summary>The exclusive upper bound of the RowKeys starting with a prefix: its last character, one higher.</summary>
-    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+    public static string PrefixEnd(string prefix) => KeyParts.PrefixEnd(prefix);
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => KeyParts.Date(date);
 
-    public static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static DateOnly ParseDate(string text) => KeyParts.ParseDate(text);
 
-    private static string Part(string value)
-    {
-        var encoded = TableKeys.Encode(value).Replace("|", "%7C", StringComparison.Ordinal);
-        if (encoded.Length <= MaxPartLength)
-        {
-            return encoded;
-        }
-
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
-        return encoded[..(MaxPartLength - hash.Length - 1)] + "~" + hash;
-    }
+    private static string Part(string value) => KeyParts.Part(value, MaxPartLength);
 }

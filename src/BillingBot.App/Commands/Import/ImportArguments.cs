@@ -22,16 +22,14 @@ internal sealed record ImportArguments(IReadOnlyList<string> Files, ImportKind? 
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            var (name, value) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 0 and var eq
-                ? (arg[..eq], arg[(eq + 1)..])
-                : (arg, null);
+            var (name, value) = CommandLineOption.Split(arg);
             switch (name)
             {
                 case "--skip-bad-rows" when value is null:
                     skip = true;
                     break;
                 case "--kind":
-                    value ??= i + 1 < args.Count ? args[++i] : null;
+                    value = CommandLineOption.Value(value, args, ref i);
                     if (!Enum.TryParse<ImportKind>(value, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(value![0]))
                     {
                         problem = $"--kind must be customers, invoices or payments, not '{value}'.";

@@ -22,16 +22,14 @@ internal sealed record RemindersArguments(DateOnly? Date)
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            var (name, value) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 0 and var eq
-                ? (arg[..eq], arg[(eq + 1)..])
-                : (arg, null);
+            var (name, value) = CommandLineOption.Split(arg);
             switch (name)
             {
                 case "--dry-run" when value is null:
                     dryRun = true;
                     break;
                 case "--date":
-                    value ??= i + 1 < args.Count ? args[++i] : null;
+                    value = CommandLineOption.Value(value, args, ref i);
                     if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                     {
                         problem = $"--date must be a day like 2026-12-01, not '{value}'.";
