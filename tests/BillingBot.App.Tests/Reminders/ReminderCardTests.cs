@@ -44,6 +44,12 @@ public sealed class ReminderCardTests(AdaptiveCardChecks checks) : IClassFixture
         cards.Add(_factory.Card(overdue, language, Customer, open.WithStatus(InvoiceStatus.Disputed), Now, null));
         cards.Add(_factory.Card(overdue, language, Customer, open.WithStatus(InvoiceStatus.Cancelled), Now, null));
 
+        var culture = CultureInfo.GetCultureInfo(language == "pl" ? "pl-PL" : "en-US");
+        var claim = new PaymentClaim(Customer.TenantId, open.Number, Customer.Contacts[0].ObjectId, Now, PaymentClaimStatus.Pending);
+        cards.Add(PaymentClaimCard.Build(claim, Customer, open, CollectionPolicy.Default, culture));
+        cards.Add(PaymentClaimCard.Build(claim with { Status = PaymentClaimStatus.Confirmed }, Customer, open, CollectionPolicy.Default, culture, "Ewa Kamińska", new DateOnly(2026, 11, 26)));
+        cards.Add(PaymentClaimCard.Build(claim with { Status = PaymentClaimStatus.Rejected }, Customer, open, CollectionPolicy.Default, culture, "Ewa Kamińska", new DateOnly(2026, 11, 26)));
+
         var problems = await checks.ProblemsOfAllAsync([.. cards.Select(AdaptiveCardSerializer.Serialize)]);
 
         Assert.All(problems.Select((p, i) => (p, i)), x => Assert.True(x.p.Count == 0, $"card {x.i}: {string.Join("; ", x.p)}"));
