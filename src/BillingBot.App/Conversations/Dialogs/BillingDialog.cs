@@ -112,14 +112,8 @@ public sealed class BillingDialog : ComponentDialog
         }
 
         memory.Misses = 0;
-        if (caller.Customer is null && understanding.Intent is not (Intent.Greeting or Intent.Thanks or Intent.Help or Intent.SupportOffer or Intent.TalkToPerson))
-        {
-            await SendAsync(step.Context, _answers.UnknownCustomer(caller), cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-
         var entities = understanding.Entities;
-        if (understanding.Intent == Intent.InvoiceStatus && entities.InvoiceNumbers.Count == 0 && entities.Months.Count == 0)
+        if (caller.Customer is not null && understanding.Intent == Intent.InvoiceStatus && entities.InvoiceNumbers.Count == 0 && entities.Months.Count == 0)
         {
             var candidates = await _answers.CandidateInvoicesAsync(caller, InvoiceChoices, cancellationToken).ConfigureAwait(false);
             if (candidates.Count == 0)
@@ -176,6 +170,7 @@ public sealed class BillingDialog : ComponentDialog
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The answer to an intent; only greetings, help and the support offer are for anyone, the rest need a customer.</summary>
     private async Task<IReadOnlyList<Activity>> AnswerAsync(Caller caller, Intent intent, UtteranceEntities entities, CancellationToken cancellationToken)
     {
         if (intent == Intent.Help)
