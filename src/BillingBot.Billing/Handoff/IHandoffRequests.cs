@@ -11,7 +11,10 @@ public interface IHandoffRequests
     /// <summary>A hand-off with its audit trail, or null.</summary>
     Task<HandoffRequest?> FindAsync(string handoffId, CancellationToken cancellationToken);
 
-    /// <summary>The open hand-off of a customer conversation (to route a customer's message to the relay), or null.</summary>
+    /// <summary>Where a customer's message goes: the open hand-off of their conversation, in one point read; null when there is none.</summary>
+    Task<HandoffRoute?> RouteForConversationAsync(string customerConversationId, CancellationToken cancellationToken);
+
+    /// <summary>The open hand-off of a customer conversation with its audit trail, or null.</summary>
     Task<HandoffRequest?> FindOpenByConversationAsync(string customerConversationId, CancellationToken cancellationToken);
 
     /// <summary>The open hand-offs posted to an agents' channel, oldest first.</summary>
