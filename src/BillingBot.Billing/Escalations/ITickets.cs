@@ -6,7 +6,7 @@ public interface ITickets
     /// <summary>A ticket of a customer with its audit trail, or null.</summary>
     Task<Ticket?> FindAsync(string tenantId, string number, CancellationToken cancellationToken);
 
-    /// <summary>The customer's tickets, oldest first.</summary>
+    /// <summary>The customer's tickets, oldest first (by number when opened at the same moment).</summary>
     Task<IReadOnlyList<Ticket>> ForCustomerAsync(string tenantId, CancellationToken cancellationToken);
 
     /// <summary>Every customer's tickets with a status, oldest response due-by first (the agents' work list).</summary>
