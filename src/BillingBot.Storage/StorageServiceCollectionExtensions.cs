@@ -1,10 +1,14 @@
 using BillingBot.Billing.Customers;
+using BillingBot.Billing.Escalations;
+using BillingBot.Billing.Handoff;
 using BillingBot.Billing.Invoices;
 using BillingBot.Billing.Payments;
 using BillingBot.Protocol.State;
 using BillingBot.Protocol.Turns;
 using BillingBot.Storage.Activities;
 using BillingBot.Storage.Billing;
+using BillingBot.Storage.Escalations;
+using BillingBot.Storage.Handoff;
 using BillingBot.Storage.References;
 using BillingBot.Storage.Reminders;
 using BillingBot.Storage.State;
@@ -34,6 +38,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICustomerRepository, TableCustomerRepository>();
         services.AddSingleton<IInvoiceRepository, TableInvoiceRepository>();
         services.AddSingleton<IPaymentRepository, TablePaymentRepository>();
+        services.AddSingleton<IHandoffRequests, TableHandoffRequests>();
+        services.AddSingleton<ITickets, TableTickets>();
         services.AddReminderStorage();
         services.AddOptions<ActivityClaimOptions>().Bind(configuration.GetSection("ActivityClaims"));
         services.AddHostedService<ActivityClaimPurger>();

@@ -20,6 +20,12 @@ public sealed class TableStore
     public const string ReminderControlsTable = "ReminderControls";
     public const string ReminderWatchTable = "ReminderWatch";
     public const string SuspensionsTable = "Suspensions";
+    public const string HandoffsTable = "Handoffs";
+    public const string HandoffsByChannelTable = "HandoffsByChannel";
+    public const string HandoffsByConversationTable = "HandoffsByConversation";
+    public const string HandoffTranscriptsTable = "HandoffTranscripts";
+    public const string TicketsTable = "Tickets";
+    public const string TicketsByStatusTable = "TicketsByStatus";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -44,7 +50,8 @@ public sealed class TableStore
 
     /// <summary>Every table the app uses; created at start-up.</summary>
     public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable, BillingTable, InvoicesDueTable,
-        ReminderLedgerTable, ReminderControlsTable, ReminderWatchTable, SuspensionsTable];
+        ReminderLedgerTable, ReminderControlsTable, ReminderWatchTable, SuspensionsTable, HandoffsTable, HandoffsByChannelTable,
+        HandoffsByConversationTable, HandoffTranscriptsTable, TicketsTable, TicketsByStatusTable];
 
     public TableClient GetTable(string name) => _service.GetTableClient(_prefix + name);
 
