@@ -21,8 +21,8 @@ namespace BillingBot.App.Tests.Conversations;
 public sealed class SeededConversation : IAsyncLifetime
 {
     /// <summary>The partner's own tenant and one of its billing admins (the agents' channel is not installed here).</summary>
-    public const string PartnerTenant = "5f1d2c3b-4a59-4e8d-9c7b-6a5f4e3d2c1b";
-    public const string BillingAdmin = "0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b";
+    public const string PartnerTenant = PartnerStaff.PartnerTenant;
+    public const string BillingAdmin = PartnerStaff.AdminObjectId;
 
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
@@ -31,14 +31,7 @@ public sealed class SeededConversation : IAsyncLifetime
 
     public SeededConversation()
     {
-        Host = new BotHost(_env.Azurite, settings: new Dictionary<string, string?>
-        {
-            ["Staff:Members:0:ObjectId"] = BillingAdmin,
-            ["Staff:Members:0:Name"] = "Ewa Kamińska",
-            ["Staff:Members:0:Roles:0"] = "BillingAdmin",
-            ["Agents:TenantId"] = PartnerTenant,
-            ["Agents:ChannelId"] = "19:agents@thread.tacv2",
-        }, services: services =>
+        Host = new BotHost(_env.Azurite, settings: PartnerStaff.Settings(), services: services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);

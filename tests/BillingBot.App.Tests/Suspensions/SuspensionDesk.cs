@@ -26,12 +26,12 @@ namespace BillingBot.App.Tests.Suspensions;
 /// </summary>
 public sealed class SuspensionDesk : IAsyncLifetime
 {
-    public const string PartnerTenant = "5f1d2c3b-4a59-4e8d-9c7b-6a5f4e3d2c1b";
-    public const string ChannelId = "19:agents5f1d2c3b4a59@thread.tacv2";
+    public const string PartnerTenant = PartnerStaff.PartnerTenant;
+    public const string ChannelId = PartnerStaff.ChannelId;
     public const string TeamId = "19:team5f1d2c3b4a59@thread.tacv2";
-    public const string AdminObjectId = "0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b";
-    public const string AdminName = "Ewa Kamińska";
-    public const string AgentObjectId = "0a1b2c3d-2222-4e5f-8a9b-0c1d2e3f4a5b";
+    public const string AdminObjectId = PartnerStaff.AdminObjectId;
+    public const string AdminName = PartnerStaff.AdminName;
+    public const string AgentObjectId = PartnerStaff.AgentObjectId;
 
     /// <summary>A Monday morning in Warsaw.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 14, 8, 0, 0, TimeSpan.Zero);
@@ -42,18 +42,7 @@ public sealed class SuspensionDesk : IAsyncLifetime
 
     public SuspensionDesk()
     {
-        Host = new BotHost(_env.Azurite, settings: new Dictionary<string, string?>
-        {
-            ["Staff:Members:0:ObjectId"] = AdminObjectId,
-            ["Staff:Members:0:Name"] = AdminName,
-            ["Staff:Members:0:Roles:0"] = "BillingAdmin",
-            ["Staff:Members:0:Roles:1"] = "SupportAgent",
-            ["Staff:Members:1:ObjectId"] = AgentObjectId,
-            ["Staff:Members:1:Name"] = "Jan Nowicki",
-            ["Staff:Members:1:Roles:0"] = "SupportAgent",
-            ["Agents:TenantId"] = PartnerTenant,
-            ["Agents:ChannelId"] = ChannelId,
-        }, services: services =>
+        Host = new BotHost(_env.Azurite, settings: PartnerStaff.Settings(), services: services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);

@@ -1,0 +1,25 @@
+namespace BillingBot.App.Tests.Hosting;
+
+/// <summary>The partner as the tests know it: its tenant, its agents' channel, a billing admin and a support agent.</summary>
+public static class PartnerStaff
+{
+    public const string PartnerTenant = "5f1d2c3b-4a59-4e8d-9c7b-6a5f4e3d2c1b";
+    public const string ChannelId = "19:agents5f1d2c3b4a59@thread.tacv2";
+    public const string AdminObjectId = "0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b";
+    public const string AdminName = "Ewa Kamińska";
+    public const string AgentObjectId = "0a1b2c3d-2222-4e5f-8a9b-0c1d2e3f4a5b";
+
+    /// <summary>The Staff and Agents settings of a host: the admin (billing admin and support agent), the agent, the channel.</summary>
+    public static Dictionary<string, string?> Settings() => new()
+    {
+        ["Staff:Members:0:ObjectId"] = AdminObjectId,
+        ["Staff:Members:0:Name"] = AdminName,
+        ["Staff:Members:0:Roles:0"] = "BillingAdmin",
+        ["Staff:Members:0:Roles:1"] = "SupportAgent",
+        ["Staff:Members:1:ObjectId"] = AgentObjectId,
+        ["Staff:Members:1:Name"] = "Jan Nowicki",
+        ["Staff:Members:1:Roles:0"] = "SupportAgent",
+        ["Agents:TenantId"] = PartnerTenant,
+        ["Agents:ChannelId"] = ChannelId,
+    };
+}
