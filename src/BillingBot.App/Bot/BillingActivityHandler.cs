@@ -3,6 +3,7 @@ using BillingBot.App.Conversations.Actions;
 using BillingBot.App.Conversations.Cards;
 using BillingBot.App.Conversations.Dialogs;
 using BillingBot.App.Resources;
+using BillingBot.App.Staff;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Dialogs;
 using BillingBot.Protocol.Schema;
@@ -20,6 +21,7 @@ public sealed partial class BillingActivityHandler(
     IIntentRecognizer recognizer,
     ILanguageDetector languages,
     CallerResolver callers,
+    StaffDesk staffDesk,
     BillingDialog dialog,
     BillingStateAccessors state,
     IEnumerable<ICardActionHandler> cardActions,
@@ -55,9 +57,21 @@ public sealed partial class BillingActivityHandler(
         }
 
         await KeepReferenceAsync(activity, cancellationToken).ConfigureAwait(false);
+        var detected = text.Length > 0 ? languages.Detect(text) : null;
+        if (await staffDesk.RecognizeAsync(turnContext, text, detected, cancellationToken).ConfigureAwait(false) is { } staffTurn)
+        {
+            // The partner's side: the agents' channel (hand-off threads included) or a staff member's own chat.
+            if (text.Length > 0)
+            {
+                await staffDesk.HandleAsync(staffTurn, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var memory = (await state.Memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken).ConfigureAwait(false))!;
         // Answer in the language of the message; a message without a clue keeps the conversation's language.
-        var language = (text.Length > 0 ? languages.Detect(text) : null)
+        var language = detected
             ?? memory.Language
             ?? Languages.FromLocale(BotCulture.For(activity).Name);
         memory.Language = language;

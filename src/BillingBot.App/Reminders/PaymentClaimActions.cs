@@ -35,8 +35,9 @@ public sealed partial class PaymentClaimActions(
         var culture = channel.Options.Culture;
         var t = ReminderCardTexts.For(culture);
         var member = activity.From?.AadObjectId is { Length: > 0 } id ? await staff.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var target = await channel.TargetAsync(cancellationToken).ConfigureAwait(false);
         if (member is null || !member.HasRole(StaffRole.BillingAdmin)
-            || !string.Equals(activity.GetTenantId(), channel.Options.TenantId, StringComparison.OrdinalIgnoreCase))
+            || target is null || !string.Equals(activity.GetTenantId(), target.TenantId, StringComparison.OrdinalIgnoreCase))
         {
             return CardActionResult.Message(t["Claim_NotAllowed"]);
         }

@@ -15,6 +15,12 @@ public sealed class AgentsChannelOptions
     /// <summary>The channel's Teams id, such as 19:…@thread.tacv2 (from the channel's link).</summary>
     public string? ChannelId { get; set; }
 
+    /// <summary>
+    /// The sales agents' channel (leads from customers who ask about buying more), in the same team as the agents'
+    /// channel; empty means the agents' channel.
+    /// </summary>
+    public string? SalesChannelId { get; set; }
+
     /// <summary>The language of the approval cards and notices: "en" (default) or "pl".</summary>
     public string Language { get; set; } = "en";
 

@@ -31,8 +31,8 @@ public sealed partial class SuspensionCardActions(
         ArgumentNullException.ThrowIfNull(action);
         var texts = cards.AgentsFormat.Texts;
         var activity = turnContext.Activity;
-        var settings = channel.Options;
-        if (!settings.IsConfigured || !string.Equals(activity.GetTenantId(), settings.TenantId, StringComparison.OrdinalIgnoreCase))
+        var target = await channel.TargetAsync(cancellationToken).ConfigureAwait(false);
+        if (target is null || !string.Equals(activity.GetTenantId(), target.TenantId, StringComparison.OrdinalIgnoreCase))
         {
             Log.OutsidePartner(logger, action.Verb);
             return CardActionResult.Message(texts["Refusal_NotAgentsChannel"]);

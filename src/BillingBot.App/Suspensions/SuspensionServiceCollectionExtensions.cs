@@ -21,7 +21,9 @@ public static class SuspensionServiceCollectionExtensions
         services.AddStaffDirectory(configuration);
         services.AddOptions<AgentsChannelOptions>().Bind(configuration.GetSection("Agents")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentsChannelOptions>, AgentsChannelOptionsValidator>());
+        services.TryAddSingleton<IAgentsChannelChoice, ConfiguredAgentsChannelChoice>();
         services.AddSingleton<AgentsChannel>();
+        services.AddSingleton<StaffDesk>();
         services.AddSingleton<KeptNotices>();
         services.AddSingleton<AgentsChannelNotifier>();
         services.AddSingleton<IBillingTeamNotifier>(sp => sp.GetRequiredService<AgentsChannelNotifier>());

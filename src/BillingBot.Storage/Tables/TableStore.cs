@@ -26,6 +26,7 @@ public sealed class TableStore
     public const string HandoffTranscriptsTable = "HandoffTranscripts";
     public const string TicketsTable = "Tickets";
     public const string TicketsByStatusTable = "TicketsByStatus";
+    public const string TouchpointsTable = "Touchpoints";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -51,7 +52,7 @@ public sealed class TableStore
     /// <summary>Every table the app uses; created at start-up.</summary>
     public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable, BillingTable, InvoicesDueTable,
         ReminderLedgerTable, ReminderControlsTable, ReminderWatchTable, SuspensionsTable, HandoffsTable, HandoffsByChannelTable,
-        HandoffsByConversationTable, HandoffTranscriptsTable, TicketsTable, TicketsByStatusTable];
+        HandoffsByConversationTable, HandoffTranscriptsTable, TicketsTable, TicketsByStatusTable, TouchpointsTable];
 
     public TableClient GetTable(string name) => _service.GetTableClient(_prefix + name);
 
