@@ -2,6 +2,7 @@ using BillingBot.App.Conversations;
 using BillingBot.App.Conversations.Actions;
 using BillingBot.App.Conversations.Cards;
 using BillingBot.App.Conversations.Dialogs;
+using BillingBot.App.Handoff;
 using BillingBot.App.Resources;
 using BillingBot.App.Staff;
 using BillingBot.Billing.Understanding;
@@ -22,6 +23,7 @@ public sealed partial class BillingActivityHandler(
     ILanguageDetector languages,
     CallerResolver callers,
     StaffDesk staffDesk,
+    HandoffDesk handoffs,
     BillingDialog dialog,
     BillingStateAccessors state,
     IEnumerable<ICardActionHandler> cardActions,
@@ -76,12 +78,58 @@ public sealed partial class BillingActivityHandler(
             ?? Languages.FromLocale(BotCulture.For(activity).Name);
         memory.Language = language;
         var caller = await callers.ResolveAsync(activity, language, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (text.Length > 0)
+        {
+            memory.Remember(new RecentMessage { Text = text, At = now, Name = activity.From?.Name });
+        }
+
+        // What the bot answers is remembered too: a hand-off carries the conversation so far to the agent.
+        turnContext.OnSendActivities(async (context, activities, next) =>
+        {
+            foreach (var sent in activities.Where(a => a.Type == ActivityTypes.Message))
+            {
+                if (ConversationGist.Of(sent) is { Length: > 0 } gist)
+                {
+                    memory.Remember(new RecentMessage { FromBot = true, Text = gist, At = time.GetUtcNow() });
+                }
+            }
+
+            return await next().ConfigureAwait(false);
+        });
+
+        if (text.Length > 0 && await handoffs.TryRelayFromCustomerAsync(turnContext, caller, text, memory, cancellationToken).ConfigureAwait(false))
+        {
+            // A person is on (or about to join) the other end: the message is theirs, not the bot's.
+            return;
+        }
+
+        if (memory.RatingFor is { } rated)
+        {
+            memory.RatingFor = null;
+            if (text.Length == 1 && text[0] is >= '1' and <= '5' && caller.TenantId is { } tenantId
+                && await handoffs.RateAsync(rated, tenantId, caller.UserObjectId, text[0] - '0', cancellationToken).ConfigureAwait(false) is { Rating: { } stars })
+            {
+                await turnContext.SendActivityAsync(HandoffTexts.For(caller.Culture).Format("Rate_Thanks", stars), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
         var understanding = text.Length > 0 && cardAction is null
             ? await recognizer.RecognizeAsync(text, language, caller.Today, cancellationToken).ConfigureAwait(false)
             : null;
         if (understanding is not null)
         {
             Log.Understood(logger, understanding.Language, understanding.Intent.ToString(), understanding.Confidence, caller.Customer is not null);
+            foreach (var number in understanding.Entities.InvoiceNumbers)
+            {
+                memory.Mentioned(number);
+            }
+        }
+
+        if (cardAction?.Invoice is { } clicked)
+        {
+            memory.Mentioned(clicked);
         }
 
         new BillingTurn(caller, understanding, cardAction).Attach(turnContext);

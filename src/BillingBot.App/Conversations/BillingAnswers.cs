@@ -365,6 +365,24 @@ public sealed class BillingAnswers(
 
     private CardContext Context(Caller caller) => new(caller.Format, caller.CanSeeAmounts, caller.Today, PolicyOf(caller), PartnerName);
 
+    /// <summary>After two misunderstandings: an apology, the contacts, and (for a customer) a button that hands off to a person.</summary>
+    public Activity OfferPerson(Caller caller)
+    {
+        var t = caller.Format.Texts;
+        var text = t.Format("OfferPerson", Person(caller));
+        if (caller.Customer is null)
+        {
+            return ActivityExtensions.CreateMessage(text);
+        }
+
+        var card = CardParts.Card(
+            [CardParts.Text(text)],
+            [CardParts.Submit(t["Card_TalkToPerson"], new BillingCardAction(BillingCardAction.TalkToPerson, Reason: BillingCardAction.NotUnderstoodReason))],
+            text,
+            caller.Culture.TwoLetterISOLanguageName);
+        return Card(card, text);
+    }
+
     private Activity Card(AdaptiveCard card, string summary) => cards.CreateMessage(card, summary);
 
     private static IReadOnlyList<Activity> Text(string text, bool markdown = false)

@@ -29,4 +29,7 @@ public enum HandoffEventKind
 
     /// <summary>The queued request became a ticket (detail: the ticket number).</summary>
     Ticketed,
+
+    /// <summary>The customer stopped waiting before an agent took it.</summary>
+    Withdrawn,
 }

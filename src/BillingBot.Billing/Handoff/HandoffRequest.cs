@@ -39,6 +39,9 @@ public sealed record HandoffRequest
 
     public required HandoffTrigger Trigger { get; init; }
 
+    /// <summary>The language the customer speaks in the conversation ("pl" or "en"): what they are told in.</summary>
+    public string Language { get; init; } = "en";
+
     /// <summary>The invoices in question, in the order they came up.</summary>
     public required IReadOnlyList<string> InvoiceNumbers { get; init; }
 
@@ -187,6 +190,13 @@ public sealed record HandoffRequest
         return Append(
             this with { State = HandoffState.Ended, EndedBy = by, EndedAt = at },
             new(HandoffEventKind.Ended, at, person?.ObjectId ?? (by == HandoffParty.Customer ? UserObjectId : null), person?.Name, by.ToString()));
+    }
+
+    /// <summary>The customer stops waiting before an agent took it: the request leaves the agents' list.</summary>
+    public HandoffRequest Withdraw(DateTimeOffset at)
+    {
+        Require(HandoffState.Requested, HandoffState.Offered, HandoffState.Escalated);
+        return Append(this with { State = HandoffState.Withdrawn, EndedBy = HandoffParty.Customer, EndedAt = at }, new(HandoffEventKind.Withdrawn, at, UserObjectId));
     }
 
     /// <summary>The customer's satisfaction rating, 1 to 5.</summary>

@@ -29,4 +29,7 @@ public enum HandoffState
 
     /// <summary>Asked for outside support hours and turned into a ticket the agents get when they return.</summary>
     Ticketed,
+
+    /// <summary>The customer stopped waiting before an agent took it.</summary>
+    Withdrawn,
 }

@@ -26,6 +26,9 @@ public interface ITurnContext
 
     Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>Adds a handler that sees every activity this turn sends from now on, in the order handlers were added.</summary>
+    ITurnContext OnSendActivities(SendActivitiesHandler handler);
+
     Task<ResourceResponse> SendActivityAsync(string text, CancellationToken cancellationToken);
 
     Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken);

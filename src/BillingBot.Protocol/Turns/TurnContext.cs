@@ -6,6 +6,7 @@ namespace BillingBot.Protocol.Turns;
 /// <summary>The turn context the adapter builds for each incoming or continued activity.</summary>
 public sealed class TurnContext(BotAdapter adapter, Activity activity, ClaimsIdentity identity, string correlationId) : ITurnContext
 {
+    private readonly List<SendActivitiesHandler> _onSend = [];
     private int _sent;
 
     public Activity Activity { get; } = activity;
@@ -28,9 +29,33 @@ public sealed class TurnContext(BotAdapter adapter, Activity activity, ClaimsIde
         ArgumentNullException.ThrowIfNull(activity);
         activity.Type ??= ActivityTypes.Message;
         activity.ApplyConversationReference(Activity.GetConversationReference());
-        var response = await adapter.SendActivityAsync(this, activity, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _sent);
-        return response;
+        var activities = new List<Activity> { activity };
+        var responses = await SendThroughAsync(0, activities, cancellationToken).ConfigureAwait(false);
+        return responses.Length > 0 ? responses[0] : new ResourceResponse(null);
+    }
+
+    public ITurnContext OnSendActivities(SendActivitiesHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _onSend.Add(handler);
+        return this;
+    }
+
+    private async Task<ResourceResponse[]> SendThroughAsync(int index, List<Activity> activities, CancellationToken cancellationToken)
+    {
+        if (index < _onSend.Count)
+        {
+            return await _onSend[index](this, activities, () => SendThroughAsync(index + 1, activities, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var responses = new ResourceResponse[activities.Count];
+        for (var i = 0; i < activities.Count; i++)
+        {
+            responses[i] = await adapter.SendActivityAsync(this, activities[i], cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _sent);
+        }
+
+        return responses;
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken)

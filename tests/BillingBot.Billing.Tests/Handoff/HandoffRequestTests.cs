@@ -130,6 +130,26 @@ public sealed class HandoffRequestTests
         Assert.Equal("2026-12-15T08:00:00.0000000+01:00", ticketed.Last(HandoffEventKind.Queued)!.Detail);
     }
 
+    [Fact]
+    public void Given_a_customer_waiting_for_an_agent_When_they_stop_waiting_Then_the_request_is_withdrawn_closed_and_no_agent_can_take_it()
+    {
+        var withdrawn = Offered().Escalate(Now.AddMinutes(5)).Withdraw(Now.AddMinutes(6));
+
+        Assert.Equal(HandoffState.Withdrawn, withdrawn.State);
+        Assert.False(withdrawn.IsOpen);
+        Assert.False(withdrawn.AwaitsAgent);
+        Assert.Equal(new HandoffEvent(HandoffEventKind.Withdrawn, Now.AddMinutes(6), "user"), withdrawn.Last(HandoffEventKind.Withdrawn));
+        Assert.Throws<InvalidOperationException>(() => withdrawn.Accept(Anna, Now.AddMinutes(7)));
+    }
+
+    [Fact]
+    public void Given_an_agent_already_took_it_When_the_customer_tries_to_withdraw_Then_it_is_refused_because_the_conversation_must_be_ended_instead()
+    {
+        var accepted = ((AcceptOutcome.Accepted)Offered().Accept(Anna, Now)).Request;
+
+        Assert.Throws<InvalidOperationException>(() => accepted.Withdraw(Now));
+    }
+
     private static HandoffRequest Requested() => HandoffRequest.Open("h1", "tenant", "user", "a:conv", "19:agents@thread.tacv2", "faktura",
         Intent.TalkToPerson, HandoffTrigger.AskedForPerson, ["FV/2026/11/042"], [], Now);
 

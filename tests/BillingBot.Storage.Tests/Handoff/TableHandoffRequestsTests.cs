@@ -42,6 +42,7 @@ public sealed class TableHandoffRequestsTests(AzuriteFixture azurite) : IClassFi
         Assert.All(outcomes.Where(o => o is not AcceptOutcome.Accepted), o => Assert.Equal(winnerName, Assert.IsType<AcceptOutcome.AlreadyTakenBy>(o).AgentName));
         var stored = (await Handoffs.FindAsync(id, CancellationToken.None))!;
         Assert.Equal(winnerName, stored.AcceptedBy!.Name);
+        Assert.Equal("pl", stored.Language);
         Assert.Single(stored.History, e => e.Kind == HandoffEventKind.Accepted);
     }
 
@@ -128,7 +129,7 @@ public sealed class TableHandoffRequestsTests(AzuriteFixture azurite) : IClassFi
     }
 
     private HandoffRequest Requested(string id) => HandoffRequest.Open(id, "tenant", "user", _conversation, Channel, "faktura", Intent.TalkToPerson,
-        HandoffTrigger.AskedForPerson, ["FV/2026/11/042"], [new TranscriptEntry(HandoffParty.Customer, "chcę rozmawiać z konsultantem", Now.AddMinutes(-1))], Now);
+        HandoffTrigger.AskedForPerson, ["FV/2026/11/042"], [new TranscriptEntry(HandoffParty.Customer, "chcę rozmawiać z konsultantem", Now.AddMinutes(-1))], Now) with { Language = "pl" };
 
     private async Task<string> OfferedAsync(string id)
     {

@@ -8,8 +8,12 @@ namespace BillingBot.App.Conversations.Cards;
 /// </summary>
 public sealed record BillingCardAction(
     [property: JsonPropertyName("action")] string Action,
-    [property: JsonPropertyName("invoice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Invoice = null)
+    [property: JsonPropertyName("invoice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Invoice = null,
+    [property: JsonPropertyName("reason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null)
 {
+    /// <summary>The reason of a "talk to a person" button offered because the bot did not understand twice.</summary>
+    public const string NotUnderstoodReason = "notUnderstood";
+
     public const string ShowInvoice = "showInvoice";
     public const string HowToPay = "howToPay";
     public const string CollectionPolicy = "collectionPolicy";
@@ -26,6 +30,7 @@ public sealed record BillingCardAction(
         }
 
         var invoice = element.TryGetProperty("invoice", out var number) && number.ValueKind == JsonValueKind.String ? number.GetString() : null;
-        return new BillingCardAction(action.GetString()!, invoice);
+        var reason = element.TryGetProperty("reason", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() : null;
+        return new BillingCardAction(action.GetString()!, invoice, reason);
     }
 }

@@ -1,7 +1,9 @@
 using BillingBot.App.Configuration;
+using BillingBot.App.Handoff;
 using BillingBot.App.Conversations.Cards;
 using BillingBot.App.Reminders;
 using BillingBot.App.Resources;
+using BillingBot.Billing.Handoff;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Dialogs;
 using BillingBot.Protocol.Dialogs.Choices;
@@ -28,14 +30,16 @@ public sealed class BillingDialog : ComponentDialog
     private const int InvoiceChoices = 6;
 
     private readonly BillingAnswers _answers;
+    private readonly HandoffDesk _handoff;
     private readonly ReminderPreferencesConversation _reminders;
     private readonly BillingStateAccessors _state;
     private readonly IOptions<ConversationOptions> _options;
 
-    public BillingDialog(BillingAnswers answers, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options)
+    public BillingDialog(BillingAnswers answers, HandoffDesk handoff, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options)
         : base(DialogId)
     {
         _answers = answers;
+        _handoff = handoff;
         _reminders = reminders;
         _state = state;
         _options = options;
@@ -81,21 +85,24 @@ public sealed class BillingDialog : ComponentDialog
         var caller = turn.Caller;
         var t = caller.Format.Texts;
 
+        var memory = (await _state.Memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken).ConfigureAwait(false))!;
         if (turn.CardAction is { } action)
         {
-            await SendAsync(step.Context, await AnswerCardActionAsync(caller, action, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var answer = action.Action == BillingCardAction.TalkToPerson
+                ? await HandOffAsync(step.Context, caller, action.Reason == BillingCardAction.NotUnderstoodReason ? HandoffTrigger.NotUnderstood : HandoffTrigger.CardButton, memory, cancellationToken).ConfigureAwait(false)
+                : await AnswerCardActionAsync(caller, action, cancellationToken).ConfigureAwait(false);
+            await SendAsync(step.Context, answer, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         var understanding = turn.Understanding!;
-        var memory = (await _state.Memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken).ConfigureAwait(false))!;
         if (!understanding.IsConfident || understanding.Intent == Intent.None)
         {
             memory.Misses++;
             if (memory.Misses >= _options.Value.MissesBeforeOfferingPerson)
             {
                 memory.Misses = 0;
-                await SendAsync(step.Context, [ActivityExtensions.CreateMessage(t.Format("OfferPerson", _answers.Person(caller)))], cancellationToken).ConfigureAwait(false);
+                await SendAsync(step.Context, [_answers.OfferPerson(caller)], cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             }
 
@@ -125,6 +132,17 @@ public sealed class BillingDialog : ComponentDialog
             step.Values[KindKey] = InvoiceKind;
             step.Values[ChoicesKey] = candidates.Select(i => i.Number).ToList();
             return await step.PromptAsync(ChoiceId, Ask(t["AskWhichInvoice"], [.. candidates.Select(i => i.Number)]), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (understanding.Intent == Intent.TalkToPerson)
+        {
+            await SendAsync(step.Context, await HandOffAsync(step.Context, caller, HandoffTrigger.AskedForPerson, memory, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (understanding.Intent is not (Intent.Greeting or Intent.Thanks or Intent.Help or Intent.Cancel))
+        {
+            memory.LastIntent = understanding.Intent.ToString();
         }
 
         var reply = understanding.Intent == Intent.ReminderPreferences && caller.Customer is not null
@@ -198,6 +216,34 @@ public sealed class BillingDialog : ComponentDialog
             BillingCardAction.TalkToPerson => await AnswerAsync(caller, Intent.TalkToPerson, UtteranceEntities.None, cancellationToken).ConfigureAwait(false),
             _ => [ActivityExtensions.CreateMessage(caller.Format.Texts["CardActionUnknown"])],
         };
+    }
+
+    /// <summary>
+    /// The customer wants a person: a known customer in a personal chat gets a hand-off to the agents, carrying what
+    /// they last asked about, the invoices named and the last messages; anyone else gets the support contacts.
+    /// </summary>
+    private async Task<IReadOnlyList<Activity>> HandOffAsync(ITurnContext context, Caller caller, HandoffTrigger trigger, ConversationMemory memory, CancellationToken cancellationToken)
+    {
+        if (caller.Customer is null || caller.UserObjectId is null)
+        {
+            return caller.Customer is null ? _answers.UnknownCustomer(caller) : [ActivityExtensions.CreateMessage(_answers.Person(caller))];
+        }
+
+        if (!HandoffDesk.CanHandOff(context.Activity))
+        {
+            return [ActivityExtensions.CreateMessage(HandoffTexts.For(caller.Culture).Format("Customer_NotHere", _answers.Person(caller)))];
+        }
+
+        var current = context.Activity.GetTextWithoutBotMention().Trim();
+        var asked = memory.Recent.Where(m => !m.FromBot).Select(m => m.Text).ToList();
+        if (asked.Count > 0 && asked[^1] == current)
+        {
+            asked.RemoveAt(asked.Count - 1);
+        }
+
+        var topic = asked.LastOrDefault() ?? current;
+        var intent = Enum.TryParse<Intent>(memory.LastIntent, out var last) ? last : Intent.TalkToPerson;
+        return await _handoff.StartAsync(context, caller, new HandoffStart(trigger, intent, topic, [.. memory.Invoices]), memory, cancellationToken).ConfigureAwait(false);
     }
 
     private static IReadOnlyList<Activity> Help(Caller caller)
