@@ -50,7 +50,7 @@ public sealed partial class HandoffCardActions(
         var member = activity.From?.AadObjectId is { Length: > 0 } objectId ? await staff.FindAsync(objectId, cancellationToken).ConfigureAwait(false) : null;
         switch (action.Verb)
         {
-            case HandoffVerbs.Accept when !action.IsRefresh:
+            case HandoffVerbs.Accept when !action.IsRefresh && (request.AwaitsAgent || request.AcceptedBy is not null):
                 if (member is null || !member.HasRole(StaffRole.SupportAgent))
                 {
                     Log.NotSupportAgent(logger, request.HandoffId);

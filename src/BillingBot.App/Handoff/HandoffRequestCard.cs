@@ -71,7 +71,7 @@ public static class HandoffRequestCard
 
         var data = new Dictionary<string, string> { [HandoffVerbs.HandoffField] = request.HandoffId };
         var actions = new List<AdaptiveAction>();
-        if (withActions && request.AwaitsAgent)
+        if (withActions && (request.AwaitsAgent || request.State == HandoffState.Requested))
         {
             actions.Add(new AdaptiveExecuteAction { Title = t["Action_Accept"], Verb = HandoffVerbs.Accept, Data = data, Style = AdaptiveActionStyle.Positive });
         }

@@ -8,8 +8,11 @@ public static class PartnerStaff
     public const string AdminObjectId = "0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b";
     public const string AdminName = "Ewa Kamińska";
     public const string AgentObjectId = "0a1b2c3d-2222-4e5f-8a9b-0c1d2e3f4a5b";
+    public const string AgentName = "Jan Nowicki";
+    public const string SalesObjectId = "0a1b2c3d-3333-4e5f-8a9b-0c1d2e3f4a5b";
+    public const string SalesName = "Olga Sprzedawczyk";
 
-    /// <summary>The Staff and Agents settings of a host: the admin (billing admin and support agent), the agent, the channel.</summary>
+    /// <summary>The Staff and Agents settings of a host: the admin (billing admin and support agent), the agent, a sales agent, the channel; hand-off checks run when a test calls them.</summary>
     public static Dictionary<string, string?> Settings() => new()
     {
         ["Staff:Members:0:ObjectId"] = AdminObjectId,
@@ -17,8 +20,12 @@ public static class PartnerStaff
         ["Staff:Members:0:Roles:0"] = "BillingAdmin",
         ["Staff:Members:0:Roles:1"] = "SupportAgent",
         ["Staff:Members:1:ObjectId"] = AgentObjectId,
-        ["Staff:Members:1:Name"] = "Jan Nowicki",
+        ["Staff:Members:1:Name"] = AgentName,
         ["Staff:Members:1:Roles:0"] = "SupportAgent",
+        ["Staff:Members:2:ObjectId"] = SalesObjectId,
+        ["Staff:Members:2:Name"] = SalesName,
+        ["Staff:Members:2:Roles:0"] = "SalesAgent",
+        ["Handoff:MonitorEnabled"] = "false",
         ["Agents:TenantId"] = PartnerTenant,
         ["Agents:ChannelId"] = ChannelId,
     };

@@ -176,7 +176,7 @@ public sealed class SuspensionDesk : IAsyncLifetime
     /// A click on the approval card in the agents' channel, as Teams sends it: an invoke adaptiveCard/action with the
     /// button's verb and data (inputs merged in); the HTTP response body is the invoke response.
     /// </summary>
-    public async Task<InvokeAnswer> ClickAsync(string verb, string fromObjectId, JsonObject data, string trigger = "manual", string tenantId = PartnerTenant)
+    public async Task<InvokeAnswer> ClickAsync(string verb, string fromObjectId, JsonObject data, string trigger = "manual", string tenantId = PartnerTenant, string? threadConversationId = null)
     {
         var invoke = Activities.Base("invoke", _env.Channel.ServiceUrl, ChannelId, null, "en-US", new JsonObject
         {
@@ -188,7 +188,7 @@ public sealed class SuspensionDesk : IAsyncLifetime
             },
         });
         invoke["from"] = new JsonObject { ["id"] = "29:" + fromObjectId, ["name"] = "Someone", ["aadObjectId"] = fromObjectId };
-        invoke["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = tenantId, ["id"] = ChannelId + ";messageid=1765700000001" };
+        invoke["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = tenantId, ["id"] = threadConversationId ?? ChannelId + ";messageid=1765700000001" };
         invoke["channelData"] = new JsonObject
         {
             ["team"] = new JsonObject { ["id"] = TeamId },
@@ -198,6 +198,73 @@ public sealed class SuspensionDesk : IAsyncLifetime
         using var response = await Host.PostActivityAsync(_http, invoke);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         return new InvokeAnswer(response.StatusCode, body!);
+    }
+
+    /// <summary>A customer's person writes in their personal chat with the bot; returns what the bot answered there.</summary>
+    public async Task<IReadOnlyList<Activity>> CustomerSaysAsync(CustomerOnDesk customer, string text, string? chat = null, string? objectId = null)
+    {
+        var conversation = chat ?? customer.PrimaryChat;
+        var message = Activities.Message(_env.Channel.ServiceUrl, conversation, text, customer.Customer.Locale);
+        message["from"] = new JsonObject { ["id"] = "29:" + (objectId ?? customer.Primary.ObjectId), ["name"] = customer.Primary.Name, ["aadObjectId"] = objectId ?? customer.Primary.ObjectId };
+        message["conversation"]!["tenantId"] = customer.Customer.TenantId;
+        message["channelData"]!["tenant"]!["id"] = customer.Customer.TenantId;
+        var before = _env.ActivitiesSentTo(conversation).Count;
+        await PostAsync(message);
+        return [.. _env.ActivitiesSentTo(conversation).Skip(before)];
+    }
+
+    /// <summary>A customer's person clicks an Action.Submit button: a message with the button's data as its value and no text.</summary>
+    public async Task<IReadOnlyList<Activity>> CustomerSubmitsAsync(CustomerOnDesk customer, JsonObject data)
+    {
+        var message = Activities.Message(_env.Channel.ServiceUrl, customer.PrimaryChat, string.Empty, customer.Customer.Locale);
+        message.Remove("text");
+        message["value"] = data;
+        message["from"] = new JsonObject { ["id"] = "29:" + customer.Primary.ObjectId, ["name"] = customer.Primary.Name, ["aadObjectId"] = customer.Primary.ObjectId };
+        message["conversation"]!["tenantId"] = customer.Customer.TenantId;
+        message["channelData"]!["tenant"]!["id"] = customer.Customer.TenantId;
+        var before = _env.ActivitiesSentTo(customer.PrimaryChat).Count;
+        await PostAsync(message);
+        return [.. _env.ActivitiesSentTo(customer.PrimaryChat).Skip(before)];
+    }
+
+    /// <summary>The cards that replaced one message posted earlier in the agents' channel, oldest first.</summary>
+    public IReadOnlyList<AdaptiveCard> ChannelUpdatesOf(PostedMessage message) =>
+        [.. _env.RequestsTo(message.ConversationId).Where(r => r.Method == "PUT" && r.ActivityId == message.ActivityId && r.Body is not null)
+            .Select(r => SeededConversation.CardOf(r.Body!.Deserialize<Activity>(ProtocolJson.Options)!))
+            .OfType<AdaptiveCard>()];
+
+    /// <summary>A customer's person clicks an Action.Execute button in their personal chat; the HTTP response body is the invoke response.</summary>
+    public async Task<InvokeAnswer> CustomerClicksAsync(CustomerOnDesk customer, string verb, JsonObject data, string? objectId = null)
+    {
+        var invoke = Activities.Base("invoke", _env.Channel.ServiceUrl, customer.PrimaryChat, null, customer.Customer.Locale, new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" },
+        });
+        invoke["from"] = new JsonObject { ["id"] = "29:" + (objectId ?? customer.Primary.ObjectId), ["aadObjectId"] = objectId ?? customer.Primary.ObjectId };
+        invoke["conversation"]!["tenantId"] = customer.Customer.TenantId;
+        invoke["channelData"]!["tenant"]!["id"] = customer.Customer.TenantId;
+        using var response = await Host.PostActivityAsync(_http, invoke);
+        return new InvokeAnswer(response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
+    /// <summary>
+    /// Someone of the partner writes in the agents' channel, in a thread when <paramref name="conversationId"/> carries
+    /// ";messageid=", mentioning the bot as Teams requires for a bot to hear a channel message.
+    /// </summary>
+    public async Task StaffSaysAsync(string fromObjectId, string conversationId, string text, string name = "Jan Nowicki", string tenantId = PartnerTenant)
+    {
+        var message = Activities.Message(_env.Channel.ServiceUrl, conversationId, "<at>BillingBot</at> " + text, "pl-PL");
+        message["from"] = new JsonObject { ["id"] = "29:" + fromObjectId, ["name"] = name, ["aadObjectId"] = fromObjectId };
+        message["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = tenantId, ["id"] = conversationId };
+        message["channelData"] = new JsonObject
+        {
+            ["team"] = new JsonObject { ["id"] = TeamId },
+            ["channel"] = new JsonObject { ["id"] = ChannelId },
+            ["tenant"] = new JsonObject { ["id"] = tenantId },
+        };
+        message["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = "<at>BillingBot</at>", ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "BillingBot" } });
+        await PostAsync(message);
     }
 
     public static JsonObject Data(SuspensionCase suspension, string? until = null)
