@@ -239,8 +239,8 @@ public sealed class BillingConversationTests(SeededConversation app) : IClassFix
     }
 
     [Theory]
-    [InlineData("chcę porozmawiać z człowiekiem", "Z naszym zespołem wsparcia")]
-    [InlineData("I want to talk to a person", "You can reach our support team")]
+    [InlineData("chcę porozmawiać z człowiekiem", "Nie mogę teraz dotrzeć do zespołu wsparcia w Teams")]
+    [InlineData("I want to talk to a person", "I can't reach our support team in Teams right now")]
     [InlineData("chcę zgłosić problem do Microsoftu", "eskalujemy do firmy Microsoft")]
     [InlineData("I need to open a case with Microsoft", "escalate to Microsoft")]
     [InlineData("jaki jest status mojego zgłoszenia?", "statusu zgłoszenia")]
