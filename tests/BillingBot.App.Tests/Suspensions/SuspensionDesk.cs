@@ -40,18 +40,16 @@ public sealed class SuspensionDesk : IAsyncLifetime
     private HttpClient _http = null!;
     private int _invoiceSequence;
 
+    private BotHost? _second;
+    private HttpClient? _secondHttp;
+
     public SuspensionDesk()
     {
-        Host = new BotHost(_env.Azurite, settings: PartnerStaff.Settings(), services: services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
-            services.RemoveAll<IAccessControl>();
-            services.AddSingleton<IAccessControl>(Access);
-            services.RemoveAll<IReminderHistory>();
-            services.AddSingleton<IReminderHistory>(History);
-        });
+        Host = new BotHost(_env.Azurite, settings: PartnerStaff.Settings(), services: Replace);
     }
+
+    /// <summary>While true, every activity goes to a second app instance over the same tables, clock and fake channel.</summary>
+    public bool OnSecondInstance { get; set; }
 
     public FakeTimeProvider Time { get; } = new(Start);
 
@@ -84,6 +82,12 @@ public sealed class SuspensionDesk : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _http.Dispose();
+        _secondHttp?.Dispose();
+        if (_second is not null)
+        {
+            await _second.DisposeAsync();
+        }
+
         await Host.DisposeAsync();
         await _env.DisposeAsync();
     }
@@ -176,7 +180,7 @@ public sealed class SuspensionDesk : IAsyncLifetime
     /// A click on the approval card in the agents' channel, as Teams sends it: an invoke adaptiveCard/action with the
     /// button's verb and data (inputs merged in); the HTTP response body is the invoke response.
     /// </summary>
-    public async Task<InvokeAnswer> ClickAsync(string verb, string fromObjectId, JsonObject data, string trigger = "manual", string tenantId = PartnerTenant, string? threadConversationId = null)
+    public async Task<InvokeAnswer> ClickAsync(string verb, string fromObjectId, JsonObject data, string trigger = "manual", string tenantId = PartnerTenant, string? threadConversationId = null, bool onSecondInstance = false)
     {
         var invoke = Activities.Base("invoke", _env.Channel.ServiceUrl, ChannelId, null, "en-US", new JsonObject
         {
@@ -195,7 +199,7 @@ public sealed class SuspensionDesk : IAsyncLifetime
             ["channel"] = new JsonObject { ["id"] = ChannelId },
             ["tenant"] = new JsonObject { ["id"] = tenantId },
         };
-        using var response = await Host.PostActivityAsync(_http, invoke);
+        using var response = await SendAsync(invoke, onSecondInstance);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         return new InvokeAnswer(response.StatusCode, body!);
     }
@@ -244,7 +248,7 @@ public sealed class SuspensionDesk : IAsyncLifetime
         invoke["from"] = new JsonObject { ["id"] = "29:" + (objectId ?? customer.Primary.ObjectId), ["aadObjectId"] = objectId ?? customer.Primary.ObjectId };
         invoke["conversation"]!["tenantId"] = customer.Customer.TenantId;
         invoke["channelData"]!["tenant"]!["id"] = customer.Customer.TenantId;
-        using var response = await Host.PostActivityAsync(_http, invoke);
+        using var response = await SendAsync(invoke);
         return new InvokeAnswer(response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
@@ -307,8 +311,36 @@ public sealed class SuspensionDesk : IAsyncLifetime
 
     private async Task PostAsync(JsonObject activity)
     {
-        using var response = await Host.PostActivityAsync(_http, activity);
+        using var response = await SendAsync(activity);
         Assert.True(response.IsSuccessStatusCode, $"The bot answered {(int)response.StatusCode}.");
+    }
+
+    private Task<HttpResponseMessage> SendAsync(JsonObject activity, bool onSecondInstance = false)
+    {
+        if (!OnSecondInstance && !onSecondInstance)
+        {
+            return Host.PostActivityAsync(_http, activity);
+        }
+
+        if (_second is null)
+        {
+            var settings = PartnerStaff.Settings();
+            settings["Storage:TablePrefix"] = Host.TablePrefix;
+            _second = new BotHost(_env.Azurite, settings: settings, services: Replace);
+            _secondHttp = _second.CreateHttpClient();
+        }
+
+        return _second.PostActivityAsync(_secondHttp!, activity);
+    }
+
+    private void Replace(IServiceCollection services)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(Time);
+        services.RemoveAll<IAccessControl>();
+        services.AddSingleton<IAccessControl>(Access);
+        services.RemoveAll<IReminderHistory>();
+        services.AddSingleton<IReminderHistory>(History);
     }
 
     private Invoice NewInvoice(Customer customer, DateOnly due)
