@@ -12,5 +12,5 @@ namespace BillingBot.Billing.Staff;
 public sealed record StaffChange(StaffChangeOutcome Outcome, string ObjectId, string? Name, StaffRole? Role, StaffMember? Stored)
 {
     /// <summary>Whether the change writes to the stored staff list; every other outcome leaves it as it is.</summary>
-    public bool Writes => Outcome is StaffChangeOutcome.Granted or StaffChangeOutcome.Revoked or StaffChangeOutcome.Removed;
+    public bool Writes => Outcome is StaffChangeOutcome.Added or StaffChangeOutcome.Granted or StaffChangeOutcome.Revoked or StaffChangeOutcome.Removed;
 }

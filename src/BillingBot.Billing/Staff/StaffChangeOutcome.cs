@@ -3,7 +3,10 @@ namespace BillingBot.Billing.Staff;
 /// <summary>What a change of the staff list came to.</summary>
 public enum StaffChangeOutcome
 {
-    /// <summary>The person has the role now (added to the staff list when they were not on it).</summary>
+    /// <summary>The person was not on the staff list and is now, with the role.</summary>
+    Added,
+
+    /// <summary>The person, already on the staff list, has the role now.</summary>
     Granted,
 
     /// <summary>The person already had the role; nothing changed.</summary>
@@ -26,6 +29,9 @@ public enum StaffChangeOutcome
 
     /// <summary>The change would leave nobody who can manage the staff; nothing changed.</summary>
     LastUserAdmin,
+
+    /// <summary>The person asking is not a user-management admin; nothing changed.</summary>
+    NotAllowed,
 
     /// <summary>Someone new needs a name to be added; nothing changed.</summary>
     NameRequired,

@@ -4,7 +4,7 @@ namespace BillingBot.Billing.Staff;
 /// The rules of changing the partner's staff in chat. The staff is the configured members (the bootstrap, changed
 /// only in configuration) together with the stored ones; a person in both has the roles of both, under the configured
 /// name. A change never touches a configured person or role, and never leaves the staff without a user-management
-/// admin. The rules decide on the stored list as read; <see cref="IStaffRoster.ChangeAsync"/> writes the decision only
+/// admin; only a user-management admin may change anything. The rules decide on the stored list as read; <see cref="IStaffRoster.ChangeAsync"/> writes the decision only
 /// if the list is still as read.
 /// </summary>
 public sealed class StaffRules
@@ -48,11 +48,16 @@ public sealed class StaffRules
     }
 
     /// <summary>Gives a person a role, adding them under <paramref name="name"/> when they are not on the staff yet.</summary>
-    public StaffChange Grant(IReadOnlyList<StaffMember> stored, string objectId, StaffRole role, string? name)
+    public StaffChange Grant(IReadOnlyList<StaffMember> stored, string actorObjectId, string objectId, StaffRole role, string? name)
     {
         var key = Key(Guard.Required(objectId, nameof(objectId)));
         Guard.Defined(role, nameof(role));
         var (configured, own) = Find(stored, key);
+        if (!MayChange(stored, actorObjectId))
+        {
+            return new StaffChange(StaffChangeOutcome.NotAllowed, key, Merge(configured, own)?.Name, role, own);
+        }
+
         var current = Merge(configured, own);
         if (current?.HasRole(role) == true)
         {
@@ -67,15 +72,20 @@ public sealed class StaffRules
         }
 
         var after = new StaffMember(key, storedName, [.. own?.Roles ?? [], role]);
-        return new StaffChange(StaffChangeOutcome.Granted, key, configured?.Name ?? storedName, role, after);
+        return new StaffChange(current is null ? StaffChangeOutcome.Added : StaffChangeOutcome.Granted, key, configured?.Name ?? storedName, role, after);
     }
 
     /// <summary>Takes a role away; a person left without roles (and not configured) leaves the staff.</summary>
-    public StaffChange Revoke(IReadOnlyList<StaffMember> stored, string objectId, StaffRole role)
+    public StaffChange Revoke(IReadOnlyList<StaffMember> stored, string actorObjectId, string objectId, StaffRole role)
     {
         var key = Key(Guard.Required(objectId, nameof(objectId)));
         Guard.Defined(role, nameof(role));
         var (configured, own) = Find(stored, key);
+        if (!MayChange(stored, actorObjectId))
+        {
+            return new StaffChange(StaffChangeOutcome.NotAllowed, key, Merge(configured, own)?.Name, role, own);
+        }
+
         if (Merge(configured, own) is not { } current)
         {
             return new StaffChange(StaffChangeOutcome.NotOnStaff, key, null, role, null);
@@ -103,10 +113,15 @@ public sealed class StaffRules
     }
 
     /// <summary>Takes a person off the staff, with all their roles; configured people stay.</summary>
-    public StaffChange Remove(IReadOnlyList<StaffMember> stored, string objectId)
+    public StaffChange Remove(IReadOnlyList<StaffMember> stored, string actorObjectId, string objectId)
     {
         var key = Key(Guard.Required(objectId, nameof(objectId)));
         var (configured, own) = Find(stored, key);
+        if (!MayChange(stored, actorObjectId))
+        {
+            return new StaffChange(StaffChangeOutcome.NotAllowed, key, Merge(configured, own)?.Name, null, own);
+        }
+
         if (Merge(configured, own) is not { } current)
         {
             return new StaffChange(StaffChangeOutcome.NotOnStaff, key, null, null, null);
@@ -123,6 +138,18 @@ public sealed class StaffRules
         }
 
         return new StaffChange(StaffChangeOutcome.Removed, key, current.Name, null, null);
+    }
+
+    /// <summary>Whether the person asking is a user-management admin on the list as read (not as it was when they wrote).</summary>
+    private bool MayChange(IReadOnlyList<StaffMember> stored, string actorObjectId)
+    {
+        if (string.IsNullOrWhiteSpace(actorObjectId))
+        {
+            return false;
+        }
+
+        var (configured, own) = Find(stored, Key(actorObjectId));
+        return Merge(configured, own)?.HasRole(StaffRole.UserManagementAdmin) == true;
     }
 
     private (StaffMember? Configured, StaffMember? Stored) Find(IReadOnlyList<StaffMember> stored, string key)
