@@ -127,6 +127,16 @@ export ASPNETCORE_ENVIRONMENT=Development
 # Empty app id = the bot accepts unauthenticated local traffic (the Playground
 # sends no Authorization header).
 export MicrosoftAppId=
+# The Playground has one user, Alex Wilber: the demo customer's primary contact in
+# the personal chat, and the partner's staff (every role) in the team channel.
+# Type "use this channel" in the Playground's General channel to make it the
+# agents' channel; the pick is stored, so it survives restarts with .data kept.
+export Staff__Members__0__ObjectId=00000000-0000-0000-0000-0000000000020
+export Staff__Members__0__Name="Alex Wilber"
+export Staff__Members__0__Roles__0=SupportAgent
+export Staff__Members__0__Roles__1=BillingAdmin
+export Staff__Members__0__Roles__2=SalesAgent
+export Staff__Members__0__Roles__3=UserManagementAdmin
 
 # --- build + seed -------------------------------------------------------------
 # Build once so the two `dotnet run --no-build` calls below do not each pay for

@@ -24,6 +24,7 @@ public sealed partial class BillingActivityHandler(
     CallerResolver callers,
     StaffDesk staffDesk,
     HandoffDesk handoffs,
+    AgentsChannelPicker channelPicker,
     BillingDialog dialog,
     BillingStateAccessors state,
     IEnumerable<ICardActionHandler> cardActions,
@@ -60,6 +61,12 @@ public sealed partial class BillingActivityHandler(
 
         await KeepReferenceAsync(activity, cancellationToken).ConfigureAwait(false);
         var detected = text.Length > 0 ? languages.Detect(text) : null;
+        // "use this channel" may come from any channel of the partner's team, which the staff desk does not hear.
+        if (text.Length > 0 && await channelPicker.TryHandleMessageAsync(turnContext, text, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (await staffDesk.RecognizeAsync(turnContext, text, detected, cancellationToken).ConfigureAwait(false) is { } staffTurn)
         {
             // The partner's side: the agents' channel (hand-off threads included) or a staff member's own chat.
@@ -212,6 +219,8 @@ public sealed partial class BillingActivityHandler(
             ? BotTexts.WelcomeChannel(culture, options.Value.PartnerName)
             : BotTexts.Welcome(culture, activity.From?.Name, options.Value.PartnerName);
         await turnContext.SendActivityAsync(greeting, cancellationToken).ConfigureAwait(false);
+        // In a channel of the partner's team: offer to make it the agents' channel.
+        await channelPicker.OfferAsync(turnContext, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnUninstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)

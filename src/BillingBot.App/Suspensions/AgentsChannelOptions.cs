@@ -9,7 +9,10 @@ namespace BillingBot.App.Suspensions;
 /// </summary>
 public sealed class AgentsChannelOptions
 {
-    /// <summary>The partner's own Entra tenant id (a GUID): approvals are accepted only from it.</summary>
+    /// <summary>
+    /// The partner's own Entra tenant id (a GUID): approvals are accepted only from it. Set alone (without
+    /// <see cref="ChannelId"/>), it fixes the partner's tenant and the channel is picked in Teams ("use this channel").
+    /// </summary>
     public string? TenantId { get; set; }
 
     /// <summary>The channel's Teams id, such as 19:…@thread.tacv2 (from the channel's link).</summary>

@@ -10,9 +10,10 @@ public sealed class AgentsChannelOptionsValidator : IValidateOptions<AgentsChann
         var problems = new List<string>();
         var hasTenant = !string.IsNullOrWhiteSpace(options.TenantId);
         var hasChannel = !string.IsNullOrWhiteSpace(options.ChannelId);
-        if (hasTenant != hasChannel)
+        if (hasChannel && !hasTenant)
         {
-            problems.Add("Agents:TenantId and Agents:ChannelId go together: set both (the partner's tenant and the agents' Teams channel) or neither.");
+            // The tenant alone is fine: the channel is then picked in Teams ("use this channel").
+            problems.Add("Agents:ChannelId needs Agents:TenantId: set the partner's tenant with the agents' Teams channel (or only the tenant, and pick the channel in Teams).");
         }
 
         if (hasTenant && !Guid.TryParse(options.TenantId, out _))

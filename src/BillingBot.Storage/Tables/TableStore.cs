@@ -27,6 +27,7 @@ public sealed class TableStore
     public const string TicketsTable = "Tickets";
     public const string TicketsByStatusTable = "TicketsByStatus";
     public const string TouchpointsTable = "Touchpoints";
+    public const string StaffTable = "Staff";
 
     private readonly TableServiceClient _service;
     private readonly string _prefix;
@@ -52,7 +53,8 @@ public sealed class TableStore
     /// <summary>Every table the app uses; created at start-up.</summary>
     public static IReadOnlyList<string> AllTables { get; } = [BotStateTable, ConversationReferencesTable, ActivityClaimsTable, BillingTable, InvoicesDueTable,
         ReminderLedgerTable, ReminderControlsTable, ReminderWatchTable, SuspensionsTable, HandoffsTable, HandoffsByChannelTable,
-        HandoffsByConversationTable, HandoffTranscriptsTable, TicketsTable, TicketsByStatusTable, TouchpointsTable];
+        HandoffsByConversationTable, HandoffTranscriptsTable, TicketsTable, TicketsByStatusTable, TouchpointsTable,
+        StaffTable];
 
     public TableClient GetTable(string name) => _service.GetTableClient(_prefix + name);
 

@@ -9,7 +9,7 @@ public static class PartnerStaff
     public const string AdminName = "Ewa Kamińska";
     public const string AgentObjectId = "0a1b2c3d-2222-4e5f-8a9b-0c1d2e3f4a5b";
     public const string AgentName = "Jan Nowicki";
-    public const string SalesObjectId = "0a1b2c3d-3333-4e5f-8a9b-0c1d2e3f4a5b";
+    public const string SalesObjectId = "0a1b2c3d-5555-4e5f-8a9b-0c1d2e3f4a5b";
     public const string SalesName = "Olga Sprzedawczyk";
 
     /// <summary>The Staff and Agents settings of a host: the admin (billing admin and support agent), the agent, a sales agent, the channel; hand-off checks run when a test calls them.</summary>
