@@ -4,6 +4,7 @@ using BillingBot.App.Conversations.Cards;
 using BillingBot.App.Conversations.Dialogs;
 using BillingBot.App.Resources;
 using BillingBot.App.Staff;
+using BillingBot.App.Touchpoints;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Dialogs;
 using BillingBot.Protocol.Schema;
@@ -26,6 +27,7 @@ public sealed partial class BillingActivityHandler(
     BillingStateAccessors state,
     IEnumerable<ICardActionHandler> cardActions,
     IConversationReferenceStore references,
+    TouchpointRecorder touchpoints,
     TimeProvider time,
     IOptions<BotOptions> options,
     ILogger<BillingActivityHandler> logger) : IBot
@@ -82,6 +84,7 @@ public sealed partial class BillingActivityHandler(
         if (understanding is not null)
         {
             Log.Understood(logger, understanding.Language, understanding.Intent.ToString(), understanding.Confidence, caller.Customer is not null);
+            await touchpoints.QuestionAsync(caller, understanding, cancellationToken).ConfigureAwait(false);
         }
 
         new BillingTurn(caller, understanding, cardAction).Attach(turnContext);

@@ -1,5 +1,6 @@
 using BillingBot.App.Bot;
 using BillingBot.App.Reminders;
+using BillingBot.App.Sales;
 using BillingBot.App.Suspensions;
 using BillingBot.Protocol.Authentication;
 using BillingBot.Protocol.Connector;
@@ -58,6 +59,7 @@ public static class BotServiceCollectionExtensions
         services.AddBillingConversations(configuration);
         services.AddReminders(configuration);
         services.AddSuspensions(configuration);
+        services.AddSales(configuration);
         return services;
     }
 }

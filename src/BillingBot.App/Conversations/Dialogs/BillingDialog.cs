@@ -2,6 +2,7 @@ using BillingBot.App.Configuration;
 using BillingBot.App.Conversations.Cards;
 using BillingBot.App.Reminders;
 using BillingBot.App.Resources;
+using BillingBot.App.Sales;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Dialogs;
 using BillingBot.Protocol.Dialogs.Choices;
@@ -23,6 +24,7 @@ public sealed class BillingDialog : ComponentDialog
     private const string ChoiceId = "billing.choice";
     private const string KindKey = "kind";
     private const string ChoicesKey = "choices";
+    private const string AskedKey = "asked";
     private const string InvoiceKind = "invoice";
     private const string ClarifyKind = "clarify";
     private const int InvoiceChoices = 6;
@@ -31,14 +33,16 @@ public sealed class BillingDialog : ComponentDialog
     private readonly ReminderPreferencesConversation _reminders;
     private readonly BillingStateAccessors _state;
     private readonly IOptions<ConversationOptions> _options;
+    private readonly SalesLeads _sales;
 
-    public BillingDialog(BillingAnswers answers, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options)
+    public BillingDialog(BillingAnswers answers, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options, SalesLeads sales)
         : base(DialogId)
     {
         _answers = answers;
         _reminders = reminders;
         _state = state;
         _options = options;
+        _sales = sales;
         AddDialog(new WaterfallDialog(MainId, [RouteAsync, AnsweredAsync]));
         AddDialog(new ChoicePrompt(ChoiceId));
         InitialDialogId = MainId;
@@ -108,6 +112,7 @@ public sealed class BillingDialog : ComponentDialog
             var labels = guesses.Select(i => t["Intent_" + i]).Append(t["ClarifyNone"]).ToList();
             step.Values[KindKey] = ClarifyKind;
             step.Values[ChoicesKey] = guesses.Select(i => i.ToString()).ToList();
+            step.Values[AskedKey] = understanding.Text;
             return await step.PromptAsync(ChoiceId, Ask(t["Clarify"], labels), cancellationToken).ConfigureAwait(false);
         }
 
@@ -127,6 +132,12 @@ public sealed class BillingDialog : ComponentDialog
             return await step.PromptAsync(ChoiceId, Ask(t["AskWhichInvoice"], [.. candidates.Select(i => i.Number)]), cancellationToken).ConfigureAwait(false);
         }
 
+        if (understanding.Intent == Intent.Purchase && caller.Customer is not null)
+        {
+            await SendAsync(step.Context, await _sales.AnswerAsync(step.Context, caller, understanding.Text, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         var reply = understanding.Intent == Intent.ReminderPreferences && caller.Customer is not null
             ? await _reminders.AnswerAsync(caller, understanding, cancellationToken).ConfigureAwait(false)
             : await AnswerAsync(caller, understanding.Intent, entities, cancellationToken).ConfigureAwait(false);
@@ -141,7 +152,11 @@ public sealed class BillingDialog : ComponentDialog
         var kind = step.Values.Get<string>(KindKey);
         var choices = ChoicesOf(step);
         IReadOnlyList<Activity> reply;
-        if (step.Result is FoundChoice found && found.Index < choices.Count)
+        if (kind == ClarifyKind && step.Result is FoundChoice picked && picked.Index < choices.Count && choices[picked.Index] == nameof(Intent.Purchase) && caller.Customer is not null)
+        {
+            reply = await _sales.AnswerAsync(step.Context, caller, step.Values.Get<string>(AskedKey), cancellationToken).ConfigureAwait(false);
+        }
+        else if (step.Result is FoundChoice found && found.Index < choices.Count)
         {
             reply = kind == InvoiceKind
                 ? await _answers.InvoiceStatusAsync(caller, new UtteranceEntities([choices[found.Index]], [], [], []), cancellationToken).ConfigureAwait(false)
