@@ -40,14 +40,18 @@ public static class LeadCard
         }
 
         body.Add(CardParts.Heading(t.Format("Lead_Recent", lead.RecentDays)));
-        if (lead.Recent.Count == 0)
+        if (lead.Recent is not { } recent)
+        {
+            body.Add(CardParts.Text(t["Lead_HistoryUnavailable"], AdaptiveTextColor.Warning));
+        }
+        else if (recent.Count == 0)
         {
             body.Add(CardParts.Text(t.Format("Lead_NoTouchpoints", lead.RecentDays), subtle: true));
         }
 
         foreach (var kind in KindsInOrder)
         {
-            var topics = format.ByTopic(lead.Recent.Where(p => p.Kind == kind));
+            var topics = format.ByTopic(lead.Recent?.Where(p => p.Kind == kind) ?? []);
             if (topics.Count > 0)
             {
                 body.Add(new AdaptiveTextBlock

@@ -15,7 +15,7 @@ namespace BillingBot.App.Sales;
 /// <param name="Language">The language the customer wrote in, "pl" or "en".</param>
 /// <param name="OpenInvoices">Invoices not paid yet.</param>
 /// <param name="OverdueInvoices">Of those, the ones past their due date.</param>
-/// <param name="Recent">The customer's touchpoints over the last <paramref name="RecentDays"/> days, oldest first.</param>
+/// <param name="Recent">The customer's touchpoints over the last <paramref name="RecentDays"/> days, oldest first; null when they could not be read.</param>
 /// <param name="RecentDays">How far back <paramref name="Recent"/> goes.</param>
 /// <param name="SalesAgents">The staff with the SalesAgent role, mentioned on the card.</param>
 public sealed record SalesLead(
@@ -26,7 +26,7 @@ public sealed record SalesLead(
     string Language,
     int OpenInvoices,
     int OverdueInvoices,
-    IReadOnlyList<Touchpoint> Recent,
+    IReadOnlyList<Touchpoint>? Recent,
     int RecentDays,
     IReadOnlyList<StaffMember> SalesAgents)
 {

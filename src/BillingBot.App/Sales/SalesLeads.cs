@@ -11,6 +11,7 @@ using BillingBot.Billing.Touchpoints;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Cards;
 using BillingBot.Protocol.Schema;
+using BillingBot.Protocol.State;
 using BillingBot.Protocol.Turns;
 using Microsoft.Extensions.Options;
 
@@ -62,7 +63,7 @@ public sealed partial class SalesLeads(
             return [ActivityExtensions.CreateMessage(t.Format("Lead_Unavailable", bot.Value.PartnerName, Contacts(caller)))];
         }
 
-        Log.Posted(logger, lead.SalesAgents.Count, lead.Recent.Count);
+        Log.Posted(logger, lead.SalesAgents.Count, lead.Recent?.Count ?? 0);
         return [ActivityExtensions.CreateMessage(t.Format("Lead_Passed", bot.Value.PartnerName))];
     }
 
@@ -71,7 +72,18 @@ public sealed partial class SalesLeads(
         var customer = caller.Customer!;
         var all = await invoices.ListForCustomerAsync(customer.TenantId, cancellationToken).ConfigureAwait(false);
         var standing = AccountStanding.On(caller.Today, all, policies.For(customer.TenantId));
-        var recent = await touchpoints.SinceAsync(customer.TenantId, time.GetUtcNow().AddDays(-RecentDays), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Touchpoint>? recent;
+        try
+        {
+            recent = await touchpoints.SinceAsync(customer.TenantId, time.GetUtcNow().AddDays(-RecentDays), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The lead matters more than its history: the card says the history is missing.
+            Log.HistoryUnavailable(logger, ex);
+            recent = null;
+        }
+
         var agents = await staff.WithRoleAsync(StaffRole.SalesAgent, cancellationToken).ConfigureAwait(false);
         var objectId = caller.UserObjectId ?? activity.From?.AadObjectId;
         var name = (objectId is null ? null : customer.FindContact(objectId)?.Name) ?? activity.From?.Name;
@@ -103,5 +115,8 @@ public sealed partial class SalesLeads(
 
         [LoggerMessage(7512, LogLevel.Warning, "A sales lead could not be posted to the sales channel ({SalesAgents} sales agent(s) on the staff list); the customer was given the sales contacts instead")]
         public static partial void NotPosted(ILogger logger, int salesAgents);
+
+        [LoggerMessage(7513, LogLevel.Warning, "The customer's touchpoints could not be read for a sales lead; the card goes without them")]
+        public static partial void HistoryUnavailable(ILogger logger, Exception exception);
     }
 }
