@@ -86,6 +86,20 @@ public sealed class SalesLeadTests(SalesDesk desk, AdaptiveCardChecks checks) : 
     }
 
     [Fact]
+    public async Task Given_an_unclear_price_question_When_the_customer_picks_buying_more_among_the_guesses_Then_the_lead_quotes_what_they_first_wrote()
+    {
+        var customer = await desk.NewCustomerAsync("Coho Winery " + Token(), "en-GB", 9);
+        var label = BillingTexts.For(BotCulture.English)["Intent_Purchase"];
+
+        var question = await desk.SayAsync(customer, customer.Primary, "how much are you charging for E5?");
+        var replies = await desk.SayAsync(customer, customer.Primary, label);
+
+        Assert.Contains(label, SeededConversation.Visible(Assert.Single(question)), StringComparison.Ordinal);
+        Assert.Equal(SalesTexts.For(BotCulture.English).Format("Lead_Passed", PartnerName), Assert.Single(replies).Text);
+        Assert.Contains("how much are you charging for E5?", BillingCardsTests.CardText(Assert.Single(desk.LeadCards(customer.Customer))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_two_customers_who_both_asked_When_each_asks_to_buy_more_Then_each_lead_card_holds_only_its_own_customer()
     {
         var first = await desk.NewCustomerAsync("Adventure Works " + Token(), "en-GB", -2);
