@@ -25,6 +25,7 @@ public sealed class IntentRecognitionTests(TrainedRecognizer trained)
     [InlineData("jakie rzeczy potrafisz załatwić?", Intent.Help)]
     [InlineData("anuluj to proszę", Intent.Cancel)]
     [InlineData("jaka jest jutro pogoda w krakowie?", Intent.None)]
+    [InlineData("chcielibyśmy dokupić licencje Copilot dla pięciu osób", Intent.Purchase)]
     public Task GivenAPolishMessage_WhenRecognized_ThenItsIntentIsFoundConfidently(string text, Intent expected) =>
         AssertConfident(text, Languages.Polish, expected);
 
@@ -48,6 +49,7 @@ public sealed class IntentRecognitionTests(TrainedRecognizer trained)
     [InlineData("what kinds of things can you do?", Intent.Help)]
     [InlineData("cancel that please", Intent.Cancel)]
     [InlineData("what's the weather like in krakow tomorrow?", Intent.None)]
+    [InlineData("we'd like to buy 10 more Microsoft 365 licences", Intent.Purchase)]
     public Task GivenAnEnglishMessage_WhenRecognized_ThenItsIntentIsFoundConfidently(string text, Intent expected) =>
         AssertConfident(text, Languages.English, expected);
 
@@ -79,6 +81,17 @@ public sealed class IntentRecognitionTests(TrainedRecognizer trained)
     [InlineData("czy grozi nam zawieszenie subskrypcji", Intent.AccessAtRisk)]
     public Task GivenInflectedPolishForms_WhenRecognized_ThenEachMeansItsIntent(string text, Intent expected) =>
         AssertConfident(text, Languages.Polish, expected);
+
+    [Theory]
+    [InlineData("ile kosztuje pomoc techniczna premium", Languages.Polish, Intent.SupportOffer)]
+    [InlineData("cennik wsparcia", Languages.Polish, Intent.SupportOffer)]
+    [InlineData("how much does support cost", Languages.English, Intent.SupportOffer)]
+    [InlineData("jak przejść na Business Premium?", Languages.Polish, Intent.Purchase)]
+    [InlineData("potrzebujemy nowej subskrypcji Azure dla projektu", Languages.Polish, Intent.Purchase)]
+    [InlineData("how do we upgrade to E5?", Languages.English, Intent.Purchase)]
+    [InlineData("can we add Copilot for our sales team?", Languages.English, Intent.Purchase)]
+    public Task GivenAPriceQuestion_WhenRecognized_ThenSupportPlansAreTheSupportOfferAndProductsAreAPurchase(string text, string language, Intent expected) =>
+        AssertConfident(text, language, expected);
 
     [Theory]
     [InlineData("asdf qwerty")]

@@ -5,6 +5,7 @@ using BillingBot.App.Conversations.Dialogs;
 using BillingBot.App.Handoff;
 using BillingBot.App.Resources;
 using BillingBot.App.Staff;
+using BillingBot.App.Touchpoints;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Dialogs;
 using BillingBot.Protocol.Schema;
@@ -29,6 +30,7 @@ public sealed partial class BillingActivityHandler(
     BillingStateAccessors state,
     IEnumerable<ICardActionHandler> cardActions,
     IConversationReferenceStore references,
+    TouchpointRecorder touchpoints,
     TimeProvider time,
     IOptions<BotOptions> options,
     ILogger<BillingActivityHandler> logger) : IBot
@@ -132,6 +134,8 @@ public sealed partial class BillingActivityHandler(
             {
                 memory.Mentioned(number);
             }
+
+            await touchpoints.QuestionAsync(caller, understanding, cancellationToken).ConfigureAwait(false);
         }
 
         if (cardAction?.Invoice is { } clicked)

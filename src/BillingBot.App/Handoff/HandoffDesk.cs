@@ -4,6 +4,7 @@ using BillingBot.App.Conversations;
 using BillingBot.App.Conversations.Cards;
 using BillingBot.App.Conversations.Dialogs;
 using BillingBot.App.Suspensions;
+using BillingBot.App.Touchpoints;
 using BillingBot.Billing.Customers;
 using BillingBot.Billing.Handoff;
 using BillingBot.Billing.Staff;
@@ -32,7 +33,7 @@ public sealed partial class HandoffDesk(
     ICustomerRepository customers,
     IStaffDirectory staff,
     SupportOffer support,
-    ITouchpoints touchpoints,
+    TouchpointRecorder touchpoints,
     AdaptiveCardSerializer cards,
     TimeProvider time,
     IOptions<HandoffOptions> options,
@@ -92,7 +93,7 @@ public sealed partial class HandoffDesk(
             return [Text(open.AcceptedBy is { } agent ? t.Format("Customer_AlreadyTalking", agent.Name) : t.Format("Customer_AlreadyWaiting", partner))];
         }
 
-        await RecordAsync(new Touchpoint(customer.TenantId, TouchpointKind.Handoff, start.Intent.ToString(), now), cancellationToken).ConfigureAwait(false);
+        await touchpoints.RecordAsync(customer.TenantId, TouchpointKind.Handoff, start.Intent.ToString(), cancellationToken).ConfigureAwait(false);
         var request = created.Request;
         if (!support.Hours.IsOpen(now) || target is null)
         {
@@ -412,19 +413,6 @@ public sealed partial class HandoffDesk(
 
     private static CultureInfo CultureOf(HandoffRequest request) => request.Language == "pl" ? BotCulture.Polish : BotCulture.English;
 
-    private async Task RecordAsync(Touchpoint touchpoint, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await touchpoints.RecordAsync(touchpoint, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The summary misses one touchpoint; the customer's hand-off must not fail for it.
-            Log.TouchpointNotRecorded(logger, ex);
-        }
-    }
-
     private static Activity Text(string text) => ActivityExtensions.CreateMessage(text);
 
     private static string Fold(string text) =>
@@ -455,8 +443,5 @@ public sealed partial class HandoffDesk(
 
         [LoggerMessage(7217, LogLevel.Warning, "Hand-off {HandoffId}: a message could not be relayed {Direction}; it is kept in the transcript")]
         public static partial void NotRelayed(ILogger logger, string handoffId, string direction);
-
-        [LoggerMessage(7218, LogLevel.Warning, "A hand-off touchpoint could not be recorded")]
-        public static partial void TouchpointNotRecorded(ILogger logger, Exception exception);
     }
 }

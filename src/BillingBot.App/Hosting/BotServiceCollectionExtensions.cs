@@ -1,6 +1,7 @@
 using BillingBot.App.Bot;
 using BillingBot.App.Handoff;
 using BillingBot.App.Reminders;
+using BillingBot.App.Sales;
 using BillingBot.App.Suspensions;
 using BillingBot.Protocol.Authentication;
 using BillingBot.Protocol.Connector;
@@ -60,6 +61,7 @@ public static class BotServiceCollectionExtensions
         services.AddReminders(configuration);
         services.AddSuspensions(configuration);
         services.AddHandoff(configuration);
+        services.AddSales(configuration);
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using BillingBot.App.Touchpoints;
 using BillingBot.Billing.Customers;
 using BillingBot.Billing.Invoices;
 using BillingBot.Billing.Reminders;
+using BillingBot.Billing.Touchpoints;
 using BillingBot.Protocol.Connector;
 using BillingBot.Protocol.Schema;
 using BillingBot.Protocol.State;
@@ -30,6 +32,7 @@ public sealed partial class ReminderDeliverer(
     ISuspensionWorkflow suspensions,
     IBillingTeamNotifier billingTeam,
     ReminderSweepHooks hooks,
+    TouchpointRecorder touchpoints,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<ReminderDeliverer> logger)
@@ -173,6 +176,7 @@ public sealed partial class ReminderDeliverer(
         // The unavoidable window opens: Teams has the message and only the record below says so.
         await hooks.AfterSendAsync(claim, cancellationToken).ConfigureAwait(false);
         var recorded = await RecordSentAsync(claim, new ReminderSentTo(accepted?.Id, conversationId, serviceUrl), tally).ConfigureAwait(false);
+        await touchpoints.RecordAsync(reminder.TenantId, TouchpointKind.Reminder, reminder.Kind.ToString(), CancellationToken.None).ConfigureAwait(false);
         tally.Sent();
         Log.Sent(logger, claim.Delivery.Id, claim.Claims);
         return recorded;

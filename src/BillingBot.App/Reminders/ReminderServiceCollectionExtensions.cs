@@ -1,3 +1,4 @@
+using BillingBot.App.Touchpoints;
 using BillingBot.Billing.Collections;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<ISuspensionWorkflow, LoggingSuspensionWorkflow>();
         services.TryAddSingleton<IBillingTeamNotifier, LoggingBillingTeamNotifier>();
         services.TryAddSingleton<ReminderSweepHooks>();
+        services.TryAddSingleton<TouchpointRecorder>();
 
         services.AddSingleton<CustomerRoster>();
         services.AddSingleton<ReminderCandidates>();

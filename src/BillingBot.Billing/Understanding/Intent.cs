@@ -59,4 +59,7 @@ public enum Intent
 
     /// <summary>Stop what is going on.</summary>
     Cancel,
+
+    /// <summary>The customer wants to buy more, upgrade or add a service (licences, Copilot, an Azure subscription): a lead for sales.</summary>
+    Purchase,
 }

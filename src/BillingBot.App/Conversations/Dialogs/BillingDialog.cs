@@ -1,8 +1,9 @@
 using BillingBot.App.Configuration;
-using BillingBot.App.Handoff;
 using BillingBot.App.Conversations.Cards;
+using BillingBot.App.Handoff;
 using BillingBot.App.Reminders;
 using BillingBot.App.Resources;
+using BillingBot.App.Sales;
 using BillingBot.Billing.Handoff;
 using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Dialogs;
@@ -25,6 +26,7 @@ public sealed class BillingDialog : ComponentDialog
     private const string ChoiceId = "billing.choice";
     private const string KindKey = "kind";
     private const string ChoicesKey = "choices";
+    private const string AskedKey = "asked";
     private const string InvoiceKind = "invoice";
     private const string ClarifyKind = "clarify";
     private const int InvoiceChoices = 6;
@@ -34,8 +36,9 @@ public sealed class BillingDialog : ComponentDialog
     private readonly ReminderPreferencesConversation _reminders;
     private readonly BillingStateAccessors _state;
     private readonly IOptions<ConversationOptions> _options;
+    private readonly SalesLeads _sales;
 
-    public BillingDialog(BillingAnswers answers, HandoffDesk handoff, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options)
+    public BillingDialog(BillingAnswers answers, HandoffDesk handoff, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options, SalesLeads sales)
         : base(DialogId)
     {
         _answers = answers;
@@ -43,6 +46,7 @@ public sealed class BillingDialog : ComponentDialog
         _reminders = reminders;
         _state = state;
         _options = options;
+        _sales = sales;
         AddDialog(new WaterfallDialog(MainId, [RouteAsync, AnsweredAsync]));
         AddDialog(new ChoicePrompt(ChoiceId));
         InitialDialogId = MainId;
@@ -115,6 +119,7 @@ public sealed class BillingDialog : ComponentDialog
             var labels = guesses.Select(i => t["Intent_" + i]).Append(t["ClarifyNone"]).ToList();
             step.Values[KindKey] = ClarifyKind;
             step.Values[ChoicesKey] = guesses.Select(i => i.ToString()).ToList();
+            step.Values[AskedKey] = understanding.Text;
             return await step.PromptAsync(ChoiceId, Ask(t["Clarify"], labels), cancellationToken).ConfigureAwait(false);
         }
 
@@ -145,6 +150,12 @@ public sealed class BillingDialog : ComponentDialog
             memory.LastIntent = understanding.Intent.ToString();
         }
 
+        if (understanding.Intent == Intent.Purchase && caller.Customer is not null)
+        {
+            await SendAsync(step.Context, await _sales.AnswerAsync(step.Context, caller, understanding.Text, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         var reply = understanding.Intent == Intent.ReminderPreferences && caller.Customer is not null
             ? await _reminders.AnswerAsync(caller, understanding, cancellationToken).ConfigureAwait(false)
             : await AnswerAsync(caller, understanding.Intent, entities, cancellationToken).ConfigureAwait(false);
@@ -159,7 +170,11 @@ public sealed class BillingDialog : ComponentDialog
         var kind = step.Values.Get<string>(KindKey);
         var choices = ChoicesOf(step);
         IReadOnlyList<Activity> reply;
-        if (step.Result is FoundChoice found && found.Index < choices.Count)
+        if (kind == ClarifyKind && step.Result is FoundChoice picked && picked.Index < choices.Count && choices[picked.Index] == nameof(Intent.Purchase) && caller.Customer is not null)
+        {
+            reply = await _sales.AnswerAsync(step.Context, caller, step.Values.Get<string>(AskedKey), cancellationToken).ConfigureAwait(false);
+        }
+        else if (step.Result is FoundChoice found && found.Index < choices.Count)
         {
             reply = kind == InvoiceKind
                 ? await _answers.InvoiceStatusAsync(caller, new UtteranceEntities([choices[found.Index]], [], [], []), cancellationToken).ConfigureAwait(false)
