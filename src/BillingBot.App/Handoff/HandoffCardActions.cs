@@ -91,21 +91,28 @@ public sealed partial class HandoffCardActions(
 
     private async Task<CardActionResult> RateAsync(Activity activity, string? handoffId, string? starsText, CancellationToken cancellationToken)
     {
-        var format = new HandoffFormat(BotCulture.For(activity), TimeZoneInfo.Utc);
+        var before = handoffId is null ? null : await desk.FindAsync(handoffId, cancellationToken).ConfigureAwait(false);
+        // The customer's language is the conversation's, not the Teams client's.
+        var culture = before?.Language switch
+        {
+            "pl" => BotCulture.Polish,
+            "en" => BotCulture.English,
+            _ => BotCulture.For(activity),
+        };
+        var format = new HandoffFormat(culture, TimeZoneInfo.Utc);
         var t = format.Texts;
-        if (handoffId is null || !int.TryParse(starsText, NumberStyles.None, CultureInfo.InvariantCulture, out var stars) || stars is < 1 or > 5
+        if (before is null || !int.TryParse(starsText, NumberStyles.None, CultureInfo.InvariantCulture, out var stars) || stars is < 1 or > 5
             || activity.GetTenantId() is not { } tenantId)
         {
             return CardActionResult.Message(t["Rate_NotYours"]);
         }
 
-        var before = await desk.FindAsync(handoffId, cancellationToken).ConfigureAwait(false);
-        if (before?.State == HandoffState.Rated && string.Equals(before.UserObjectId, activity.From?.AadObjectId, StringComparison.OrdinalIgnoreCase))
+        if (before.State == HandoffState.Rated && string.Equals(before.UserObjectId, activity.From?.AadObjectId, StringComparison.OrdinalIgnoreCase))
         {
             return CardActionResult.Message(t.Format("Rate_Already", before.Rating));
         }
 
-        var rated = await desk.RateAsync(handoffId, tenantId, activity.From?.AadObjectId, stars, cancellationToken).ConfigureAwait(false);
+        var rated = await desk.RateAsync(before.HandoffId, tenantId, activity.From?.AadObjectId, stars, cancellationToken).ConfigureAwait(false);
         if (rated?.Rating is not { } rating)
         {
             return CardActionResult.Message(t["Rate_NotYours"]);

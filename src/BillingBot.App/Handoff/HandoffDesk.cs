@@ -360,7 +360,8 @@ public sealed partial class HandoffDesk(
         var back = support.Hours.NextOpening(now);
         await ChangeAsync(request.HandoffId, r => r.State == HandoffState.Requested ? r.Queue(back, now) : null, cancellationToken).ConfigureAwait(false);
         Log.Queued(logger, request.HandoffId);
-        var contacts = string.Join(", ", support.Contacts.Select(c => c.Value));
+        // Writing "agent" to the bot is what brought them here: the other ways to reach people are what helps now.
+        var contacts = string.Join(", ", support.Contacts.Where(c => c.Kind != ContactKind.Teams).Select(c => c.Value));
         var availability = SupportOfferCard.Availability(support.Hours, now, caller.Format);
         var t = format.Texts;
         return [Text(closed ? t.Format("Customer_Closed", availability, contacts) : t.Format("Customer_Unreachable", contacts, availability).Trim())];

@@ -43,6 +43,12 @@ public sealed class ConversationMemory
     public void Remember(RecentMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (Recent.Count > 0 && Recent[^1].FromBot == message.FromBot && Recent[^1].Text == message.Text)
+        {
+            // A text and the card that repeats it (its fallback) are one message to whoever reads the conversation.
+            return;
+        }
+
         Recent.Add(message);
         if (Recent.Count > RecentSize)
         {
