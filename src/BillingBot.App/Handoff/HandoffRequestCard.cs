@@ -102,7 +102,7 @@ public static class HandoffRequestCard
         return request.State switch
         {
             HandoffState.Requested or HandoffState.Offered => (t.Format("Request_Waiting", format.Timestamp(request.RequestedAt)), AdaptiveTextColor.Warning),
-            HandoffState.Escalated => (t.Format("Request_Escalated", format.Duration((request.Last(HandoffEventKind.Escalated)?.At ?? request.RequestedAt) - (request.OfferedAt ?? request.RequestedAt))), AdaptiveTextColor.Attention),
+            HandoffState.Escalated => (t.Format("Request_Escalated", format.Duration(WholeMinutes((request.Last(HandoffEventKind.Escalated)?.At ?? request.RequestedAt) - (request.OfferedAt ?? request.RequestedAt)))), AdaptiveTextColor.Attention),
             HandoffState.Accepted or HandoffState.Relaying => (t.Format("Request_TakenBy", agent, format.Timestamp(request.AcceptedAt ?? request.RequestedAt)), AdaptiveTextColor.Good),
             HandoffState.Ended => (request.EndedBy == HandoffParty.Agent ? t.Format("Request_EndedByAgent", agent, ended) : t.Format("Request_EndedByCustomer", ended), AdaptiveTextColor.Default),
             HandoffState.Rated => (t.Format("Request_Rated", request.Rating), AdaptiveTextColor.Default),
@@ -110,6 +110,9 @@ public static class HandoffRequestCard
             _ => (t.Format("Request_Ticketed", request.TicketNumber ?? string.Empty), AdaptiveTextColor.Default),
         };
     }
+
+    /// <summary>A wait in whole minutes, at least one: checks run every few seconds, so "1 minute 10 seconds" is a minute.</summary>
+    private static TimeSpan WholeMinutes(TimeSpan wait) => TimeSpan.FromMinutes(Math.Max(1, Math.Floor(wait.TotalMinutes)));
 
     private static string IntentLabel(HandoffRequest request, HandoffFormat format)
     {

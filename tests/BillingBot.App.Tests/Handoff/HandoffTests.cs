@@ -5,6 +5,7 @@ using BillingBot.App.Tests.Conversations;
 using BillingBot.App.Tests.Hosting;
 using BillingBot.App.Tests.Suspensions;
 using BillingBot.Billing.Handoff;
+using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Cards;
 using BillingBot.Protocol.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,8 @@ public sealed class HandoffTests(SuspensionDesk desk) : IClassFixture<Suspension
 
         Assert.Contains("Poprosiłem zespół wsparcia", waiting);
         var request = await OpenRequestAsync(customer);
+        Assert.Equal("ile jestem winien?", request.Topic);
+        Assert.Equal(Intent.Balance, request.RecognizedIntent);
         var card = RequestCards(customer).Single();
         var cardText = BillingCardsTests.CardText(card);
         Assert.Contains(customer.Customer.Name, cardText);
@@ -75,10 +78,15 @@ public sealed class HandoffTests(SuspensionDesk desk) : IClassFixture<Suspension
             (await Handoffs.TranscriptAsync(request.HandoffId, CancellationToken.None)).Select(e => (e.Who, e.Text)));
         Assert.Contains(desk.Env.TextsSentTo(thread), t => t == "The customer rated the conversation 4 of 5.");
 
-        // The bot is back: a billing question gets a billing answer again.
+        // The bot is back: a billing question gets a billing answer again, and a new request for a person starts afresh.
         var back = await TextsAsync(desk.CustomerSaysAsync(customer, "ile jestem winien?"));
         Assert.DoesNotContain("Przekazano", back);
         Assert.NotEqual(string.Empty, back);
+        await desk.CustomerSaysAsync(customer, "chcę porozmawiać z konsultantem w sprawie faktury " + customer.Invoices[0].Number);
+        var second = await OpenRequestAsync(customer);
+        Assert.NotEqual(request.HandoffId, second.HandoffId);
+        Assert.Equal("chcę porozmawiać z konsultantem w sprawie faktury " + customer.Invoices[0].Number, second.Topic);
+        Assert.Equal([customer.Invoices[0].Number], second.InvoiceNumbers);
     }
 
     [Fact]

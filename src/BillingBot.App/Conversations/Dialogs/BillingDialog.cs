@@ -148,6 +148,7 @@ public sealed class BillingDialog : ComponentDialog
         if (understanding.Intent is not (Intent.Greeting or Intent.Thanks or Intent.Help or Intent.Cancel))
         {
             memory.LastIntent = understanding.Intent.ToString();
+            memory.LastQuestion = understanding.Text;
         }
 
         if (understanding.Intent == Intent.Purchase && caller.Customer is not null)
@@ -249,15 +250,14 @@ public sealed class BillingDialog : ComponentDialog
             return [ActivityExtensions.CreateMessage(HandoffTexts.For(caller.Culture).Format("Customer_NotHere", _answers.Person(caller)))];
         }
 
+        // The topic is what they asked about: the request itself when it says more than "a person, please", else their last question.
         var current = context.Activity.GetTextWithoutBotMention().Trim();
-        var asked = memory.Recent.Where(m => !m.FromBot).Select(m => m.Text).ToList();
-        if (asked.Count > 0 && asked[^1] == current)
-        {
-            asked.RemoveAt(asked.Count - 1);
-        }
-
-        var topic = asked.LastOrDefault() ?? current;
+        var saysMore = BillingTurn.Of(context).Understanding is { } understanding
+            && (understanding.Entities.InvoiceNumbers.Count > 0 || current.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 7);
+        var topic = saysMore || memory.LastQuestion is null ? current : memory.LastQuestion;
         var intent = Enum.TryParse<Intent>(memory.LastIntent, out var last) ? last : Intent.TalkToPerson;
+        memory.LastIntent = null;
+        memory.LastQuestion = null;
         return await _handoff.StartAsync(context, caller, new HandoffStart(trigger, intent, topic, [.. memory.Invoices]), memory, cancellationToken).ConfigureAwait(false);
     }
 

@@ -22,6 +22,9 @@ public sealed class ConversationMemory
     /// <summary>The last question the bot answered, which a hand-off request carries as what the customer wanted.</summary>
     public string? LastIntent { get; set; }
 
+    /// <summary>The customer's words of that question: a hand-off's topic unless the request itself says more.</summary>
+    public string? LastQuestion { get; set; }
+
     /// <summary>The invoices named in the conversation, most recent last (at most <see cref="RecentSize"/>).</summary>
     public List<string> Invoices { get; set; } = [];
 
