@@ -1,4 +1,5 @@
 using BillingBot.App.Bot;
+using BillingBot.App.Escalations;
 using BillingBot.App.Reminders;
 using BillingBot.App.Suspensions;
 using BillingBot.Protocol.Authentication;
@@ -58,6 +59,7 @@ public static class BotServiceCollectionExtensions
         services.AddBillingConversations(configuration);
         services.AddReminders(configuration);
         services.AddSuspensions(configuration);
+        services.AddTickets(configuration);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using BillingBot.App.Configuration;
 using BillingBot.App.Conversations.Cards;
+using BillingBot.App.Escalations;
 using BillingBot.App.Reminders;
 using BillingBot.App.Resources;
 using BillingBot.Billing.Understanding;
@@ -19,7 +20,7 @@ namespace BillingBot.App.Conversations.Dialogs;
 public sealed class BillingDialog : ComponentDialog
 {
     public const string DialogId = "billing";
-    private const string MainId = "billing.main";
+    internal const string MainId = "billing.main";
     private const string ChoiceId = "billing.choice";
     private const string KindKey = "kind";
     private const string ChoicesKey = "choices";
@@ -32,7 +33,7 @@ public sealed class BillingDialog : ComponentDialog
     private readonly BillingStateAccessors _state;
     private readonly IOptions<ConversationOptions> _options;
 
-    public BillingDialog(BillingAnswers answers, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options)
+    public BillingDialog(BillingAnswers answers, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options, TicketDialog tickets)
         : base(DialogId)
     {
         _answers = answers;
@@ -41,6 +42,7 @@ public sealed class BillingDialog : ComponentDialog
         _options = options;
         AddDialog(new WaterfallDialog(MainId, [RouteAsync, AnsweredAsync]));
         AddDialog(new ChoicePrompt(ChoiceId));
+        AddDialog(tickets);
         InitialDialogId = MainId;
     }
 
@@ -89,6 +91,13 @@ public sealed class BillingDialog : ComponentDialog
 
         var understanding = turn.Understanding!;
         var memory = (await _state.Memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken).ConfigureAwait(false))!;
+        if (caller.Customer is not null && TicketDialog.Takes(understanding))
+        {
+            // Tickets have their own conversation; a message it cannot use comes back here as a new question.
+            memory.Misses = 0;
+            return await step.ReplaceDialogAsync(TicketDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!understanding.IsConfident || understanding.Intent == Intent.None)
         {
             memory.Misses++;
