@@ -9,6 +9,9 @@ public sealed class InvoiceQuestion
 
     public List<string> Named { get; set; } = [];
 
+    /// <summary>The conversation's language, "pl" or "en".</summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>How many times the customer has been asked already.</summary>
     public int Asked { get; set; }
 }

@@ -17,12 +17,12 @@ public sealed class TicketAnswers(ITickets tickets, SupportOffer support)
     /// <summary>The closed tickets listed after the open ones.</summary>
     public const int ClosedShown = 3;
 
-    /// <summary>The caller's way of reading tickets: their language, their customer's time zone.</summary>
-    public static TicketFormat Format(Caller caller)
+    /// <summary>The caller's way of reading tickets: their language (or the one given), their customer's time zone.</summary>
+    public static TicketFormat Format(Caller caller, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var zone = caller.Customer is { } customer && TimeZoneInfo.TryFindSystemTimeZoneById(customer.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return new TicketFormat(caller.Culture, zone);
+        return new TicketFormat(language is null ? caller.Culture : CallerResolver.CultureOf(language), zone);
     }
 
     /// <summary>The answer to a status question: the tickets the message names, else the caller's open tickets and the latest closed ones.</summary>

@@ -102,6 +102,7 @@ public sealed partial class TicketDialog : ComponentDialog
 
         var draft = new TicketDraft
         {
+            Language = TicketAnswers.Format(caller).Language,
             Category = disputes ? TicketCategory.InvoiceDispute : null,
             InvoiceNumbers = [.. understanding.Entities.InvoiceNumbers],
             Description = SaysEnough(text, understanding.Entities.InvoiceNumbers) ? Shorten(text.Trim()) : null,
@@ -112,7 +113,7 @@ public sealed partial class TicketDialog : ComponentDialog
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var f = TicketAnswers.Format(caller);
+        var f = Format(step, draft);
         return await step.PromptAsync(ChoiceId, Ask(f.Texts["Ask_Category"], [.. AskedCategories.Select(c => new Choice(f.Category(c)) { Synonyms = [c.ToString()] })], f), cancellationToken).ConfigureAwait(false);
     }
 
@@ -138,7 +139,7 @@ public sealed partial class TicketDialog : ComponentDialog
             return await step.NextAsync(Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.BeginDialogAsync(InvoicesId, new InvoiceQuestion { Category = draft.Category.Value, Named = [.. draft.InvoiceNumbers] }, cancellationToken).ConfigureAwait(false);
+        return await step.BeginDialogAsync(InvoicesId, new InvoiceQuestion { Category = draft.Category.Value, Named = [.. draft.InvoiceNumbers], Language = draft.Language }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> InvoicesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -160,7 +161,7 @@ public sealed partial class TicketDialog : ComponentDialog
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var f = TicketAnswers.Format(BillingTurn.Of(step.Context).Caller);
+        var f = Format(step, draft);
         var question = draft.Category == TicketCategory.InvoiceDispute && invoices.Count > 0
             ? f.Texts.Format("Ask_DisputeReason", string.Join(", ", invoices))
             : f.Texts["Ask_Description"];
@@ -175,7 +176,7 @@ public sealed partial class TicketDialog : ComponentDialog
             draft.Description = Shorten(description.Trim());
         }
 
-        var f = TicketAnswers.Format(BillingTurn.Of(step.Context).Caller);
+        var f = Format(step, draft);
         var choices = Severities.Select(s => new Choice(f.Severity(s)) { Synonyms = [s.ToString(), .. f.Texts["Synonyms_" + s].Split('|')] }).ToList();
         var options = Ask(f.Texts["Ask_Severity"], choices, f);
         // Normal unless they pick another: an answer that is none of these is not asked again.
@@ -192,7 +193,7 @@ public sealed partial class TicketDialog : ComponentDialog
 
         var draft = Draft(step);
         draft.Severity = step.Result is FoundChoice found ? Severities[found.Index] : TicketSeverity.Normal;
-        var f = TicketAnswers.Format(BillingTurn.Of(step.Context).Caller);
+        var f = Format(step, draft);
         var t = f.Texts;
         var summary = t.Format("Ask_Confirm", f.Category(draft.Category!.Value), f.Invoices(draft.InvoiceNumbers), f.Severity(draft.Severity.Value), draft.Description);
         var options = Ask(summary, [new Choice(t["Confirm_Yes"]) { Synonyms = t["Synonyms_Yes"].Split('|') }, new Choice(t["Confirm_No"]) { Synonyms = t["Synonyms_No"].Split('|') }], f);
@@ -218,8 +219,9 @@ public sealed partial class TicketDialog : ComponentDialog
         var openedBy = caller.UserObjectId ?? step.Context.Activity.From?.Id ?? "unknown";
         var request = new TicketRequest(customer.TenantId, openedBy, draft.Category!.Value, draft.Severity ?? TicketSeverity.Normal,
             draft.Description ?? string.Empty, draft.InvoiceNumbers);
-        var ticket = await _desk.OpenAsync(request, TicketAnswers.Format(caller).Language, cancellationToken).ConfigureAwait(false);
-        await SendAsync(step.Context, _answers.Opened(ticket, customer, caller.Now, TicketAnswers.Format(caller)), cancellationToken).ConfigureAwait(false);
+        var f = Format(step, draft);
+        var ticket = await _desk.OpenAsync(request, f.Language, cancellationToken).ConfigureAwait(false);
+        await SendAsync(step.Context, _answers.Opened(ticket, customer, caller.Now, f), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -228,7 +230,7 @@ public sealed partial class TicketDialog : ComponentDialog
     {
         var question = step.GetOptions<InvoiceQuestion>()!;
         var caller = BillingTurn.Of(step.Context).Caller;
-        var f = TicketAnswers.Format(caller);
+        var f = TicketAnswers.Format(caller, question.Language);
         var t = f.Texts;
         var tenant = caller.Customer!.TenantId;
         if (question.Named.Count > 0)
@@ -283,7 +285,7 @@ public sealed partial class TicketDialog : ComponentDialog
         var typed = BillingTurn.Of(step.Context).Understanding?.Entities.InvoiceNumbers ?? [];
         if (typed.Count > 0)
         {
-            return await step.ReplaceDialogAsync(InvoicesId, new InvoiceQuestion { Category = question.Category, Named = [.. typed], Asked = question.Asked + 1 }, cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(InvoicesId, new InvoiceQuestion { Category = question.Category, Named = [.. typed], Asked = question.Asked + 1, Language = question.Language }, cancellationToken).ConfigureAwait(false);
         }
 
         if (step.Result is FoundChoice found)
@@ -299,7 +301,7 @@ public sealed partial class TicketDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var f = TicketAnswers.Format(BillingTurn.Of(step.Context).Caller);
+        var f = Format(step, Draft(step));
         await step.Context.SendActivityAsync(ActivityExtensions.CreateMessage(f.Texts["NotOpened"]), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
@@ -329,6 +331,8 @@ public sealed partial class TicketDialog : ComponentDialog
     }
 
     private static bool IsNewQuestion(ITurnContext context) => context.TurnState.TryGetValue(NewQuestionFlag, out var flag) && flag is true;
+
+    private static TicketFormat Format(WaterfallStepContext step, TicketDraft draft) => TicketAnswers.Format(BillingTurn.Of(step.Context).Caller, draft.Language);
 
     private static TicketDraft Draft(WaterfallStepContext step) =>
         step.Values.Get<TicketDraft>(DraftKey) ?? throw new StaleDialogStackException(OpenId, "its state has no draft");

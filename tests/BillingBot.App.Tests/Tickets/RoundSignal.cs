@@ -1,0 +1,32 @@
+using BillingBot.App.Escalations;
+
+namespace BillingBot.App.Tests.Tickets;
+
+/// <summary>The dispatcher's hooks in the tests: a round can be awaited, so a test waits for the background service without sleeping.</summary>
+public sealed class RoundSignal : TicketDispatchHooks
+{
+    private readonly Lock _gate = new();
+    private TaskCompletionSource<int> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the number posted when the next round (after this call) ends.</summary>
+    public Task<int> NextRoundAsync()
+    {
+        lock (_gate)
+        {
+            return _next.Task;
+        }
+    }
+
+    public override Task RoundCompletedAsync(int posted, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource<int> done;
+        lock (_gate)
+        {
+            done = _next;
+            _next = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        done.TrySetResult(posted);
+        return Task.CompletedTask;
+    }
+}
