@@ -7,6 +7,10 @@ public sealed class RoundSignal : TicketDispatchHooks
 {
     private readonly Lock _gate = new();
     private TaskCompletionSource<int> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _posted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a round of this instance has posted a ticket.</summary>
+    public Task FirstPostAsync() => _posted.Task;
 
     /// <summary>Completes with the number posted when the next round (after this call) ends.</summary>
     public Task<int> NextRoundAsync()
@@ -27,6 +31,11 @@ public sealed class RoundSignal : TicketDispatchHooks
         }
 
         done.TrySetResult(posted);
+        if (posted > 0)
+        {
+            _posted.TrySetResult();
+        }
+
         return Task.CompletedTask;
     }
 }

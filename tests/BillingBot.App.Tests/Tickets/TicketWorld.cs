@@ -10,6 +10,7 @@ using BillingBot.Billing.Escalations;
 using BillingBot.Billing.Invoices;
 using BillingBot.Billing.Reminders;
 using BillingBot.Billing.Touchpoints;
+using BillingBot.Protocol.Authentication;
 using BillingBot.Protocol.Cards;
 using BillingBot.Protocol.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +111,8 @@ public class TicketWorld : IChatHost, IAsyncLifetime
     {
         var host = Build(hooks, Host.TablePrefix);
         _others.Add((host, host.CreateHttpClient()));
+        // A new instance has not yet heard from the (loopback) channel; Teams' own hosts are trusted by configuration.
+        host.Services.GetRequiredService<TrustedServiceUrls>().Trust(_env.Channel.ServiceUrl.ToString());
         return host;
     }
 
@@ -192,7 +195,7 @@ public class TicketWorld : IChatHost, IAsyncLifetime
     /// <summary>What a ticket card's buttons carry.</summary>
     public static JsonObject Data(Ticket ticket) => new() { ["tenant"] = ticket.TenantId, ["ticket"] = ticket.Number };
 
-    /// <summary>The ticket cards posted (new threads) in the agents' channel for a ticket, oldest first.</summary>
+    /// <summary>The ticket cards posted (new threads) in the agents' channel for a ticket, oldest first, refused attempts included.</summary>
     public IReadOnlyList<AdaptiveCard> CardsPosted(string tenantId, string number) =>
         [.. ChannelCards("POST", ChannelId).Where(c => IsCardOf(c, tenantId, number))];
 
