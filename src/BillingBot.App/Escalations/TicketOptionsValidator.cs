@@ -1,10 +1,14 @@
 using BillingBot.Billing.Escalations;
+using BillingBot.Protocol.Connector;
 using Microsoft.Extensions.Options;
 
 namespace BillingBot.App.Escalations;
 
-/// <summary>Refuses to start with an entitlement the partner cannot have, which would send agents down a route that does not exist.</summary>
-public sealed class TicketOptionsValidator : IValidateOptions<TicketOptions>
+/// <summary>
+/// Refuses to start with an entitlement the partner cannot have (it would send agents down a route that does not
+/// exist), or with a posting claim shorter than a post may take (two instances would post the same ticket).
+/// </summary>
+public sealed class TicketOptionsValidator(IOptions<ConnectorOptions> connector) : IValidateOptions<TicketOptions>
 {
     public ValidateOptionsResult Validate(string? name, TicketOptions options)
     {
@@ -26,9 +30,10 @@ public sealed class TicketOptionsValidator : IValidateOptions<TicketOptions>
             problems.Add("Escalations:DispatchInterval must be at least a second.");
         }
 
-        if (options.PostingClaimTimeout < TimeSpan.FromSeconds(10))
+        var totalTimeout = connector.Value.TotalTimeout;
+        if (options.PostingClaimTimeout <= totalTimeout)
         {
-            problems.Add("Escalations:PostingClaimTimeout must be at least ten seconds (longer than posting a card takes).");
+            problems.Add($"Escalations:PostingClaimTimeout ({options.PostingClaimTimeout}) must exceed Connector:TotalTimeout ({totalTimeout}): a claim that expires while its post is still retrying lets another instance post the ticket again.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -22,6 +22,16 @@ public sealed class TicketStartupTests(BotEnvironment env) : IClassFixture<BotEn
     }
 
     [Fact]
+    public void A_posting_claim_shorter_than_a_post_may_take_stops_start_up()
+    {
+        using var host = new BotHost(env.Azurite, settings: new Dictionary<string, string?> { ["Escalations:PostingClaimTimeout"] = "00:00:30" });
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateHttpClient());
+
+        Assert.Contains("Escalations:PostingClaimTimeout (00:00:30) must exceed Connector:TotalTimeout", Find(error).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_partner_s_paid_plans_are_proposed_in_the_order_configured()
     {
         using var host = new BotHost(env.Azurite, settings: new Dictionary<string, string?>
