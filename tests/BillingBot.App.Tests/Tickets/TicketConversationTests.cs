@@ -202,7 +202,7 @@ public sealed class TicketConversationTests(TicketWorld world) : IClassFixture<T
 
         Assert.Contains("Nie masz żadnych zgłoszeń.", none, StringComparison.Ordinal);
         Assert.Contains($"**T-2026-0001** (Problem z płatnością, {customer.Invoices[0].Number}): **Nowe – czeka na konsultanta**.", mine, StringComparison.Ordinal);
-        Assert.Contains("pierwsza odpowiedź należy Ci się do 14 grudnia 2026, 17:00", mine, StringComparison.Ordinal);
+        Assert.Contains("pierwszej odpowiedzi możesz się spodziewać do 14 grudnia 2026, 17:00", mine, StringComparison.Ordinal);
         Assert.Equal("T-2026-0002", otherTicket.Number);
         Assert.Contains("Nie znajduję zgłoszenia T-2026-0002 wśród zgłoszeń Twojej organizacji (Fabrikam Polska sp. z o.o.).", theirs, StringComparison.Ordinal);
         Assert.DoesNotContain("annual plan", theirs, StringComparison.Ordinal);
