@@ -92,8 +92,11 @@ public sealed partial class TicketDialog : ComponentDialog
         var understanding = turn.Understanding!;
         var text = understanding.Text;
         var disputes = Disputes(text);
-        var wantsStatus = TicketNumbers.Find(text).Count > 0
-            || (understanding.Intent == Intent.EscalationStatus && !(disputes && understanding.Entities.InvoiceNumbers.Count > 0));
+        // Begun with the intent the customer picked from a clarifying question, or from the message itself.
+        var picked = step.GetOptions<Intent?>();
+        var wantsStatus = picked is { } intent
+            ? intent == Intent.EscalationStatus
+            : TicketNumbers.Find(text).Count > 0 || (understanding.Intent == Intent.EscalationStatus && !(disputes && understanding.Entities.InvoiceNumbers.Count > 0));
         if (wantsStatus)
         {
             await SendAsync(step.Context, await _answers.StatusAsync(caller, text, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

@@ -173,6 +173,18 @@ public sealed class TicketConversationTests(TicketWorld world) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Given_a_vague_message_When_the_customer_picks_a_new_ticket_among_the_bot_s_guesses_Then_the_ticket_conversation_starts()
+    {
+        var customer = await world.NewCustomerAsync("pl-PL", SupportPlan.Standard, 2);
+
+        var guesses = await customer.Chat.AskAsync("mam problem");
+        var about = await customer.Chat.AskAsync("Nowe zgłoszenie");
+
+        Assert.Contains("Nowe zgłoszenie", guesses, StringComparison.Ordinal);
+        Assert.Contains("Czego dotyczy zgłoszenie?", about, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_the_summary_When_the_customer_says_no_Then_no_ticket_is_opened()
     {
         var customer = await world.NewCustomerAsync("pl-PL", SupportPlan.Standard, 2);

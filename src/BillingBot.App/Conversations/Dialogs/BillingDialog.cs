@@ -150,6 +150,12 @@ public sealed class BillingDialog : ComponentDialog
         var kind = step.Values.Get<string>(KindKey);
         var choices = ChoicesOf(step);
         IReadOnlyList<Activity> reply;
+        if (kind == ClarifyKind && caller.Customer is not null && step.Result is FoundChoice picked && picked.Index < choices.Count
+            && Enum.Parse<Intent>(choices[picked.Index]) is var chosen && chosen is Intent.OpenEscalation or Intent.EscalationStatus)
+        {
+            return await step.ReplaceDialogAsync(TicketDialog.DialogId, chosen, cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is FoundChoice found && found.Index < choices.Count)
         {
             reply = kind == InvoiceKind
