@@ -17,6 +17,9 @@ public sealed class TicketAnswers(ITickets tickets, SupportOffer support)
     /// <summary>The closed tickets listed after the open ones.</summary>
     public const int ClosedShown = 3;
 
+    /// <summary>The open tickets listed at most, newest first.</summary>
+    public const int OpenShown = 10;
+
     /// <summary>The caller's way of reading tickets: their language (or the one given), their customer's time zone.</summary>
     public static TicketFormat Format(Caller caller, string? language = null)
     {
@@ -59,7 +62,11 @@ public sealed class TicketAnswers(ITickets tickets, SupportOffer support)
         }
         else if (open.Count > 1)
         {
-            parts.Add(t.Format("Status_OpenList", string.Join("\n", open.Select(x => "- " + Line(x, f)))));
+            parts.Add(t.Format("Status_OpenList", string.Join("\n", open.Take(OpenShown).Select(x => "- " + Line(x, f)))));
+            if (open.Count > OpenShown)
+            {
+                parts.Add(t.Format("Status_More", open.Count - OpenShown));
+            }
         }
         else
         {
