@@ -213,6 +213,13 @@ public sealed partial class TicketDesk(
             return (ticket, false);
         }
 
+        if (await channel.TargetAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            // No agents' channel is picked or configured: nothing to claim; the dispatcher tries again.
+            Log.Kept(logger, ticket.TenantId, ticket.Number);
+            return (ticket, false);
+        }
+
         var timeout = options.Value.PostingClaimTimeout;
         var claimed = await tickets.UpdateAsync(ticket.TenantId, ticket.Number, t => t.CanClaimPosting(now, timeout) ? t.ClaimPosting(InstanceId, now) : null, cancellationToken).ConfigureAwait(false);
         if (claimed is not { Changed: true })
