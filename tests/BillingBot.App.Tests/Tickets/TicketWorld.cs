@@ -9,6 +9,7 @@ using BillingBot.Billing.Customers;
 using BillingBot.Billing.Escalations;
 using BillingBot.Billing.Invoices;
 using BillingBot.Billing.Reminders;
+using BillingBot.Billing.Support;
 using BillingBot.Billing.Touchpoints;
 using BillingBot.Protocol.Authentication;
 using BillingBot.Protocol.Cards;
@@ -43,7 +44,7 @@ public class TicketWorld : IChatHost, IAsyncLifetime
 
     private readonly BotEnvironment _env = new();
     private readonly Dictionary<string, string?> _settings;
-    private readonly List<(BotHost Host, HttpClient Http)> _others = [];
+    private readonly List<(BotHost Host, HttpClient Http, RoundSignal Hooks)> _others = [];
     private HttpClient _http = null!;
     private int _invoiceSequence;
 
@@ -59,6 +60,9 @@ public class TicketWorld : IChatHost, IAsyncLifetime
             ["Staff:Members:2:ObjectId"] = SalesAgentObjectId,
             ["Staff:Members:2:Name"] = "Ola Sprzedawczyk",
             ["Staff:Members:2:Roles:0"] = "SalesAgent",
+            // The fake clock jumps while an instance posts; a posting claim must outlast the jumps the tests make
+            // (in production it outlasts Connector:TotalTimeout, the longest a post can take).
+            ["Escalations:PostingClaimTimeout"] = "00:30:00",
         };
         foreach (var (key, value) in settings)
         {
@@ -95,7 +99,7 @@ public class TicketWorld : IChatHost, IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var (host, http) in _others)
+        foreach (var (host, http, _) in _others)
         {
             http.Dispose();
             await host.DisposeAsync();
@@ -110,11 +114,15 @@ public class TicketWorld : IChatHost, IAsyncLifetime
     public BotHost StartInstance(RoundSignal hooks)
     {
         var host = Build(hooks, Host.TablePrefix);
-        _others.Add((host, host.CreateHttpClient()));
+        _others.Add((host, host.CreateHttpClient(), hooks));
         // A new instance has not yet heard from the (loopback) channel; Teams' own hosts are trusted by configuration.
         host.Services.GetRequiredService<TrustedServiceUrls>().Trust(_env.Channel.ServiceUrl.ToString());
         return host;
     }
+
+    /// <summary>Completes when a dispatcher round of any instance, ending after this call, posts something.</summary>
+    public Task<int> NextPostAnywhereAsync() =>
+        Task.WhenAny(_others.Select(o => o.Hooks).Prepend(Hooks).Select(h => h.NextPostAsync())).Unwrap();
 
     public async Task PostAsync(JsonObject activity)
     {
@@ -226,6 +234,27 @@ public class TicketWorld : IChatHost, IAsyncLifetime
     /// <summary>The verbs of a card's buttons, those inside its forms included, in order.</summary>
     public static IReadOnlyList<string> Verbs(AdaptiveCard card) =>
         [.. (card.Actions ?? []).SelectMany(a => a is AdaptiveShowCardAction show ? show.Card.Actions ?? [] : [a]).OfType<AdaptiveExecuteAction>().Select(a => a.Verb!)];
+
+    /// <summary>When the support desk opens next (the configured hours, holidays included), from the clock's now.</summary>
+    public DateTimeOffset NextOpening() =>
+        Host.Services.GetRequiredService<SupportOffer>().Hours.NextOpening(Time.GetUtcNow()) ?? throw new Xunit.Sdk.XunitException("The desk never opens.");
+
+    /// <summary>Moves the clock to 10:00 in Warsaw of the next day on which the support desk is open then.</summary>
+    public DateTimeOffset MoveToOpenDesk()
+    {
+        var hours = Host.Services.GetRequiredService<SupportOffer>().Hours;
+        var local = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Warsaw);
+        for (var date = DateOnly.FromDateTime(local.DateTime).AddDays(1); ; date = date.AddDays(1))
+        {
+            var wall = date.ToDateTime(new TimeOnly(10, 0));
+            var at = new DateTimeOffset(wall, Warsaw.GetUtcOffset(wall));
+            if (hours.IsOpen(at))
+            {
+                Time.SetUtcNow(at);
+                return at;
+            }
+        }
+    }
 
     /// <summary>Moves the clock to the next instant, from now on, when Warsaw's wall clock shows a day of the week and time.</summary>
     public DateTimeOffset MoveTo(DayOfWeek day, int hour, int minute = 0)
