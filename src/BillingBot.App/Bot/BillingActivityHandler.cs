@@ -135,7 +135,12 @@ public sealed partial class BillingActivityHandler(
                 memory.Mentioned(number);
             }
 
-            await touchpoints.QuestionAsync(caller, understanding, cancellationToken).ConfigureAwait(false);
+            // A question, not an answer to one the bot asked (a ticket's description is no question about buying).
+            var dialogs = await state.DialogState.GetAsync(turnContext, () => new DialogState(), cancellationToken).ConfigureAwait(false);
+            if (dialogs is null || dialogs.DialogStack.Count == 0)
+            {
+                await touchpoints.QuestionAsync(caller, understanding, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (cardAction?.Invoice is { } clicked)

@@ -1,4 +1,5 @@
 using BillingBot.App.Bot;
+using BillingBot.App.Escalations;
 using BillingBot.App.Handoff;
 using BillingBot.App.Reminders;
 using BillingBot.App.Sales;
@@ -60,6 +61,7 @@ public static class BotServiceCollectionExtensions
         services.AddBillingConversations(configuration);
         services.AddReminders(configuration);
         services.AddSuspensions(configuration);
+        services.AddTickets(configuration);
         services.AddHandoff(configuration);
         services.AddSales(configuration);
         return services;

@@ -1,6 +1,7 @@
 using BillingBot.Billing.Customers;
 using BillingBot.Billing.Staff;
 using BillingBot.Billing.Support;
+using BillingBot.Billing.Suspensions;
 
 namespace BillingBot.Billing.Escalations;
 
@@ -53,6 +54,15 @@ public sealed record Ticket
     /// <summary>The audit trail, oldest first.</summary>
     public IReadOnlyList<TicketEvent> History { get; init; } = [];
 
+    /// <summary>"pl" or "en": the language the customer opened it in, which their notices use; null for the customer's locale.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The ticket's card in the partner's agents' channel; null until it is posted (outside support hours it waits for the desk to open).</summary>
+    public PostedMessage? AgentsCard { get; init; }
+
+    /// <summary>Which app instance is posting the card now, so that of several instances one posts it; null when none is.</summary>
+    public TicketPostingClaim? PostingClaim { get; init; }
+
     /// <summary>Whether the ticket still needs work: neither resolved nor closed.</summary>
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Closed);
 
@@ -62,6 +72,12 @@ public sealed record Ticket
     /// <summary>Whether this ticket pauses dunning of an invoice: an open dispute that names it.</summary>
     public bool PausesDunningOf(string invoiceNumber) =>
         Category == TicketCategory.InvoiceDispute && IsOpen && InvoiceNumbers.Contains(invoiceNumber, StringComparer.Ordinal);
+
+    /// <summary>Whether the agents still have to get the ticket: it is open and its card is not posted yet.</summary>
+    public bool AwaitsPosting => IsOpen && AgentsCard is null;
+
+    /// <summary>Whether an instance may claim the posting now: it awaits posting and nobody holds a claim younger than <paramref name="timeout"/>.</summary>
+    public bool CanClaimPosting(DateTimeOffset now, TimeSpan timeout) => AwaitsPosting && (PostingClaim is null || now - PostingClaim.At >= timeout);
 
     /// <summary>The event of a kind that happened last, if any.</summary>
     public TicketEvent? Last(TicketEventKind kind) => History.LastOrDefault(e => e.Kind == kind);
@@ -152,6 +168,27 @@ public sealed record Ticket
     {
         Require(TicketStatus.Resolved);
         return Append(this with { Status = TicketStatus.Closed }, new(TicketEventKind.Closed, at, by?.ObjectId, by?.Name));
+    }
+
+    /// <summary>An instance claims the posting of the card; a live claim of another instance must have expired (see <see cref="CanClaimPosting"/>).</summary>
+    public Ticket ClaimPosting(string owner, DateTimeOffset at)
+    {
+        if (!AwaitsPosting)
+        {
+            throw new InvalidOperationException($"Ticket {Number} does not await posting.");
+        }
+
+        return this with { PostingClaim = new TicketPostingClaim(Guard.Required(owner, nameof(owner)), at) };
+    }
+
+    /// <summary>The owner gives its claim up (the channel did not take the card), so the next attempt need not wait for it to expire.</summary>
+    public Ticket ReleasePosting(string owner) => PostingClaim?.Owner == owner ? this with { PostingClaim = null } : this;
+
+    /// <summary>The card is in the agents' channel.</summary>
+    public Ticket PostedToAgents(PostedMessage card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return this with { AgentsCard = card, PostingClaim = null };
     }
 
     private static Ticket Append(Ticket changed, TicketEvent entry) => changed with { History = [.. changed.History, entry] };

@@ -20,4 +20,13 @@ public interface IReminderControls
     Task RemoveOptOutAsync(string tenantId, string invoiceNumber, string objectId, CancellationToken cancellationToken);
 
     Task SavePreferenceAsync(ReminderPreference preference, CancellationToken cancellationToken);
+
+    /// <summary>Holds back dunning of an invoice while a dispute ticket names it; saving the same hold again changes nothing.</summary>
+    Task SaveDisputeHoldAsync(DisputeHold hold, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends a dispute ticket's hold on an invoice at <paramref name="endedAt"/> (dunning resumes with its latest stage);
+    /// removing it again is harmless.
+    /// </summary>
+    Task RemoveDisputeHoldAsync(string tenantId, string invoiceNumber, string ticketNumber, DateTimeOffset endedAt, CancellationToken cancellationToken);
 }

@@ -39,6 +39,8 @@ namespace BillingBot.Billing.Reminders;
 /// is resolved: a customer who contests an invoice is not reminded to pay it meanwhile.</para>
 /// <para><b>Customers' controls</b>, each for one invoice:
 /// a promise to pay holds back dunning up to and including the promised date (any of the invoice's promises);
+/// an open dispute ticket that names the invoice (<see cref="ReminderControlSet.DisputeHolds"/>) holds back its dunning
+/// (Overdue, SuspensionWarning and Suspension) until the ticket is resolved, when the stage latest by then is due;
 /// an "I've paid" claim that is Pending or Confirmed holds back every reminder of the invoice from the day of the claim
 /// until <see cref="CollectionPolicy.PaymentClaimPauseDays"/> days later (a Rejected claim holds back nothing), since
 /// telling someone who says they paid that the invoice is due would be wrong;
@@ -143,6 +145,7 @@ public static class ReminderPlanner
             || (stage.Kind == ReminderKind.InvoiceIssued && !WithinIssuedNotice(invoice.IssueDate, policy, today))
             || (stage.IsDunning && (status != InvoiceStatus.Overdue || today <= policy.PaymentDeadline(invoice.DueDate)))
             || (stage.IsDunning && controls.Promises.Any(p => Concerns(p.TenantId, p.InvoiceNumber, invoice) && today <= p.PromisedDate))
+            || (stage.IsDunning && controls.DisputeHolds.Any(d => Concerns(d.TenantId, d.InvoiceNumber, invoice)))
             || controls.PaymentClaims.Any(c => Concerns(c.TenantId, c.InvoiceNumber, invoice)
                 && c.Status != PaymentClaimStatus.Rejected
                 && today < policy.PaymentClaimPauseEnd(customer.LocalDate(c.ClaimedAt))))

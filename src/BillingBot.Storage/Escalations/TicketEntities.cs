@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using BillingBot.Billing.Customers;
 using BillingBot.Billing.Escalations;
+using BillingBot.Billing.Suspensions;
 using BillingBot.Storage.Handoff;
 
 namespace BillingBot.Storage.Escalations;
@@ -30,6 +31,11 @@ internal static class TicketEntities
         ["MicrosoftStatus"] = t.Microsoft?.Status,
         ["MicrosoftUpdatedAt"] = t.Microsoft?.UpdatedAt,
         ["EventCount"] = t.History.Count,
+        ["Language"] = t.Language,
+        ["AgentsCardConversationId"] = t.AgentsCard?.ConversationId,
+        ["AgentsCardActivityId"] = t.AgentsCard?.ActivityId,
+        ["PostingClaimOwner"] = t.PostingClaim?.Owner,
+        ["PostingClaimAt"] = t.PostingClaim?.At,
     };
 
     public static TableEntity From(Ticket t, int sequence, TicketEvent e) => new(TicketKeys.Partition(t.TenantId), TicketKeys.EventRow(t.Number, sequence))
@@ -71,6 +77,13 @@ internal static class TicketEntities
                 entity.GetDateTimeOffset("MicrosoftUpdatedAt") ?? DateTimeOffset.MinValue)
             : null,
         History = [.. events.OrderBy(e => e.RowKey, StringComparer.Ordinal).Select(ToEvent)],
+        Language = entity.GetString("Language"),
+        AgentsCard = entity.GetString("AgentsCardConversationId") is { } conversation && entity.GetString("AgentsCardActivityId") is { } activity
+            ? new PostedMessage(conversation, activity)
+            : null,
+        PostingClaim = entity.GetString("PostingClaimOwner") is { } owner
+            ? new TicketPostingClaim(owner, entity.GetDateTimeOffset("PostingClaimAt") ?? DateTimeOffset.MinValue)
+            : null,
     };
 
     private static TicketEvent ToEvent(TableEntity entity) => new(

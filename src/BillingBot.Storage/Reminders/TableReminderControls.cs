@@ -28,6 +28,7 @@ public sealed class TableReminderControls(TableStore tables, TableReminderWatch 
     private const string Claim = "claim";
     private const string OptOut = "optout";
     private const string Preference = "preference";
+    private const string Dispute = "dispute";
 
     private TableClient Table => tables.GetTable(TableStore.ReminderControlsTable);
 
@@ -51,7 +52,10 @@ public sealed class TableReminderControls(TableStore tables, TableReminderWatch 
             [.. byType[Snooze].Select(r => new ReminderSnooze(tenantId, r.GetString("InvoiceNumber"), r.GetString("ObjectId"), ReminderKeys.ParseDate(r.GetString("Until")), At(r, "MadeAt")))],
             [.. byType[Claim].Select(r => new PaymentClaim(tenantId, r.GetString("InvoiceNumber"), r.GetString("ObjectId"), At(r, "ClaimedAt"), Enum.Parse<PaymentClaimStatus>(r.GetString("Status"))))],
             [.. byType[OptOut].Select(r => new ReminderOptOut(tenantId, r.GetString("InvoiceNumber"), r.GetString("ObjectId"), At(r, "MadeAt")))],
-            [.. byType[Preference].Select(r => new ReminderPreference(tenantId, r.GetString("ObjectId"), r.GetString("Language"), At(r, "UpdatedAt")))]);
+            [.. byType[Preference].Select(r => new ReminderPreference(tenantId, r.GetString("ObjectId"), r.GetString("Language"), At(r, "UpdatedAt")))])
+        {
+            DisputeHolds = [.. byType[Dispute].Select(r => new DisputeHold(tenantId, r.GetString("InvoiceNumber"), r.GetString("ObjectId"), At(r, "Since")))],
+        };
     }
 
     public async Task SavePromiseAsync(PromiseToPay promise, CancellationToken cancellationToken)
@@ -119,6 +123,29 @@ public sealed class TableReminderControls(TableStore tables, TableReminderWatch 
             ["UpdatedAt"] = preference.UpdatedAt,
         };
         return UpsertAsync(entity, cancellationToken);
+    }
+
+    public Task SaveDisputeHoldAsync(DisputeHold hold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        // The ticket number takes the person's place in the key: one hold per invoice and ticket.
+        return UpsertAsync(Row(Dispute, hold.TenantId, hold.InvoiceNumber, hold.TicketNumber, e => e["Since"] = hold.Since), cancellationToken);
+    }
+
+    public async Task RemoveDisputeHoldAsync(string tenantId, string invoiceNumber, string ticketNumber, DateTimeOffset endedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StorageErrors.GuardAsync(ticketNumber, () => Table.DeleteEntityAsync(
+                ReminderKeys.Partition(tenantId), ReminderKeys.ControlRow(Dispute, invoiceNumber, ticketNumber), ETag.All, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // There was no such hold (removed already): removing it again is harmless.
+        }
+
+        // Dunning resumes now: the tenant is visited even when the invoice left the sweep's due-date window while disputed.
+        await watch.WatchAsync(tenantId, DateOnly.FromDateTime(endedAt.UtcDateTime).AddDays(1), Dispute, cancellationToken).ConfigureAwait(false);
     }
 
     private static TableEntity Row(string type, string tenantId, string invoiceNumber, string objectId, Action<TableEntity> fill)

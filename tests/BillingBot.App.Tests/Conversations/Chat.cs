@@ -5,7 +5,7 @@ using BillingBot.Protocol.Schema;
 namespace BillingBot.App.Tests.Conversations;
 
 /// <summary>One personal chat with the bot: says things, clicks card buttons, and reads what came back.</summary>
-public sealed class Chat(SeededConversation app, string tenantId, string userObjectId, string locale)
+public sealed class Chat(IChatHost app, string tenantId, string userObjectId, string locale)
 {
     public string ConversationId { get; } = Activities.NewConversationId();
 

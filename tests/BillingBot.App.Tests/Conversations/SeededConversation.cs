@@ -18,7 +18,7 @@ namespace BillingBot.App.Tests.Conversations;
 /// The app on the seeded demo data, at a fixed morning (25 November 2026, Warsaw), talked to over HTTP as Teams does:
 /// a message goes in, and what the fake channel received is what the customer sees.
 /// </summary>
-public sealed class SeededConversation : IAsyncLifetime
+public sealed class SeededConversation : IChatHost, IAsyncLifetime
 {
     /// <summary>The partner's own tenant and one of its billing admins (the agents' channel is not installed here).</summary>
     public const string PartnerTenant = PartnerStaff.PartnerTenant;

@@ -2,6 +2,7 @@ using BillingBot.Billing.Customers;
 using BillingBot.Billing.Escalations;
 using BillingBot.Billing.Staff;
 using BillingBot.Billing.Support;
+using BillingBot.Billing.Suspensions;
 
 namespace BillingBot.Billing.Tests.Escalations;
 
@@ -90,6 +91,45 @@ public sealed class TicketTests
         Assert.Throws<InvalidOperationException>(() => opened.EscalateToMicrosoft(Anna, MicrosoftSupportRoute.CommercialCspSupport, "1", "Opened", Now));
         Assert.Throws<InvalidOperationException>(() => opened.Start(Anna, Now).UpdateMicrosoftStatus(Anna, "x", Now));
         Assert.Throws<InvalidOperationException>(() => opened.CustomerAnswered(Now));
+    }
+
+    [Fact]
+    public void A_new_ticket_awaits_posting_and_one_instance_at_a_time_may_claim_it_until_the_claim_expires()
+    {
+        var timeout = TimeSpan.FromMinutes(2);
+        var opened = Open(TicketCategory.BillingQuestion, SupportPlan.Basic);
+
+        var claimed = opened.ClaimPosting("instance-a", Now);
+
+        Assert.True(opened.AwaitsPosting);
+        Assert.True(opened.CanClaimPosting(Now, timeout));
+        Assert.Equal(new TicketPostingClaim("instance-a", Now), claimed.PostingClaim);
+        Assert.False(claimed.CanClaimPosting(Now.AddMinutes(1), timeout));
+        Assert.True(claimed.CanClaimPosting(Now.AddMinutes(2), timeout));
+        Assert.Equal(claimed, claimed.ReleasePosting("instance-b"));
+        Assert.True(claimed.ReleasePosting("instance-a").CanClaimPosting(Now, timeout));
+    }
+
+    [Fact]
+    public void Once_its_card_is_posted_a_ticket_no_longer_awaits_posting_and_cannot_be_claimed()
+    {
+        var card = new PostedMessage("19:agents@thread.tacv2", "1765700000001");
+
+        var posted = Open(TicketCategory.BillingQuestion, SupportPlan.Basic).ClaimPosting("instance-a", Now).PostedToAgents(card);
+
+        Assert.Equal(card, posted.AgentsCard);
+        Assert.Null(posted.PostingClaim);
+        Assert.False(posted.AwaitsPosting);
+        Assert.False(posted.CanClaimPosting(Now.AddDays(1), TimeSpan.FromMinutes(2)));
+        Assert.Throws<InvalidOperationException>(() => posted.ClaimPosting("instance-b", Now));
+    }
+
+    [Fact]
+    public void A_ticket_resolved_before_its_card_was_posted_no_longer_awaits_posting()
+    {
+        var resolved = Open(TicketCategory.BillingQuestion, SupportPlan.Basic).Start(Anna, Now).Resolve(Anna, Now);
+
+        Assert.False(resolved.AwaitsPosting);
     }
 
     private static Ticket Open(TicketCategory category, SupportPlan plan) =>

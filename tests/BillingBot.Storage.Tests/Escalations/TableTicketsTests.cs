@@ -3,6 +3,7 @@ using BillingBot.Billing.Customers;
 using BillingBot.Billing.Escalations;
 using BillingBot.Billing.Staff;
 using BillingBot.Billing.Support;
+using BillingBot.Billing.Suspensions;
 using BillingBot.Storage.Escalations;
 using BillingBot.Storage.Tables;
 using BillingBot.TestKit.Azurite;
@@ -107,6 +108,35 @@ public sealed class TableTicketsTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.True(first.Changed);
         Assert.False(again.Changed);
         Assert.Equal(SupportPlan.Basic, again.Ticket.Plan);
+    }
+
+    [Fact]
+    public async Task A_posting_claim_the_posted_card_and_the_customer_s_language_read_back()
+    {
+        await Tickets.OpenAsync(Open(_tenant, "T-1", SupportPlan.Basic) with { Language = "pl" }, CancellationToken.None);
+        var claimed = (await Tickets.UpdateAsync(_tenant, "T-1", t => t.ClaimPosting("instance-a", Now), CancellationToken.None))!.Ticket;
+        Assert.Equal(new TicketPostingClaim("instance-a", Now), (await Tickets.FindAsync(_tenant, "T-1", CancellationToken.None))!.PostingClaim);
+
+        await Tickets.UpdateAsync(_tenant, "T-1", t => t.PostedToAgents(new PostedMessage("19:agents@thread.tacv2", "1765700000001")), CancellationToken.None);
+
+        var read = (await Tickets.FindAsync(_tenant, "T-1", CancellationToken.None))!;
+        Assert.Equal(new PostedMessage("19:agents@thread.tacv2", "1765700000001"), read.AgentsCard);
+        Assert.Null(read.PostingClaim);
+        Assert.Equal("pl", read.Language);
+        Assert.Equal(claimed.History, read.History);
+    }
+
+    [Fact]
+    public async Task Given_a_ticket_awaiting_posting_When_four_instances_claim_it_at_once_Then_one_holds_the_claim()
+    {
+        await Tickets.OpenAsync(Open(_tenant, "T-1", SupportPlan.Basic), CancellationToken.None);
+        var timeout = TimeSpan.FromMinutes(2);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            Tickets.UpdateAsync(_tenant, "T-1", t => t.CanClaimPosting(Now, timeout) ? t.ClaimPosting($"instance-{i}", Now) : null, CancellationToken.None)));
+
+        var winner = Assert.Single(outcomes, o => o!.Changed)!;
+        Assert.Equal(winner.Ticket.PostingClaim, (await Tickets.FindAsync(_tenant, "T-1", CancellationToken.None))!.PostingClaim);
     }
 
     private static Ticket Open(string tenant, string number, SupportPlan plan) =>

@@ -93,4 +93,24 @@ public sealed class ReminderControlsTests(AzuriteFixture azurite) : IClassFixtur
         var left = Assert.Single(await Watch.ListAsync(CancellationToken.None));
         Assert.Equal((other, new DateOnly(2026, 12, 31)), (left.TenantId, left.Until));
     }
+
+    [Fact]
+    public async Task A_dispute_hold_is_kept_per_invoice_and_ticket_and_ending_it_watches_the_tenant_so_dunning_resumes()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var hold = new DisputeHold(tenant, "FV/2026/10/017", "T-2026-0001", Now);
+        await Controls.SaveDisputeHoldAsync(hold, CancellationToken.None);
+        await Controls.SaveDisputeHoldAsync(hold, CancellationToken.None);
+        await Controls.SaveDisputeHoldAsync(new DisputeHold(tenant, "FV/2026/10/017", "T-2026-0002", Now), CancellationToken.None);
+
+        Assert.Equal(["T-2026-0001", "T-2026-0002"], (await Controls.ForCustomerAsync(tenant, CancellationToken.None)).DisputeHolds.Select(h => h.TicketNumber).Order());
+        Assert.Equal(hold, (await Controls.ForCustomerAsync(tenant, CancellationToken.None)).DisputeHolds.Single(h => h.TicketNumber == "T-2026-0001"));
+
+        await Controls.RemoveDisputeHoldAsync(tenant, "FV/2026/10/017", "T-2026-0001", Now.AddDays(3), CancellationToken.None);
+        await Controls.RemoveDisputeHoldAsync(tenant, "FV/2026/10/017", "T-2026-0001", Now.AddDays(3), CancellationToken.None);
+
+        Assert.Equal("T-2026-0002", Assert.Single((await Controls.ForCustomerAsync(tenant, CancellationToken.None)).DisputeHolds).TicketNumber);
+        var watched = Assert.Single(await Watch.ListAsync(CancellationToken.None), w => w.TenantId == tenant);
+        Assert.Equal(DateOnly.FromDateTime(Now.AddDays(4).UtcDateTime), watched.Until);
+    }
 }

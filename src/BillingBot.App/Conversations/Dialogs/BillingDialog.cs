@@ -1,5 +1,6 @@
 using BillingBot.App.Configuration;
 using BillingBot.App.Conversations.Cards;
+using BillingBot.App.Escalations;
 using BillingBot.App.Handoff;
 using BillingBot.App.Reminders;
 using BillingBot.App.Resources;
@@ -22,7 +23,7 @@ namespace BillingBot.App.Conversations.Dialogs;
 public sealed class BillingDialog : ComponentDialog
 {
     public const string DialogId = "billing";
-    private const string MainId = "billing.main";
+    internal const string MainId = "billing.main";
     private const string ChoiceId = "billing.choice";
     private const string KindKey = "kind";
     private const string ChoicesKey = "choices";
@@ -38,7 +39,7 @@ public sealed class BillingDialog : ComponentDialog
     private readonly IOptions<ConversationOptions> _options;
     private readonly SalesLeads _sales;
 
-    public BillingDialog(BillingAnswers answers, HandoffDesk handoff, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options, SalesLeads sales)
+    public BillingDialog(BillingAnswers answers, HandoffDesk handoff, ReminderPreferencesConversation reminders, BillingStateAccessors state, IOptions<ConversationOptions> options, SalesLeads sales, TicketDialog tickets)
         : base(DialogId)
     {
         _answers = answers;
@@ -49,6 +50,7 @@ public sealed class BillingDialog : ComponentDialog
         _sales = sales;
         AddDialog(new WaterfallDialog(MainId, [RouteAsync, AnsweredAsync]));
         AddDialog(new ChoicePrompt(ChoiceId));
+        AddDialog(tickets);
         InitialDialogId = MainId;
     }
 
@@ -100,6 +102,13 @@ public sealed class BillingDialog : ComponentDialog
         }
 
         var understanding = turn.Understanding!;
+        if (caller.Customer is not null && TicketDialog.Takes(understanding))
+        {
+            // Tickets have their own conversation; a message it cannot use comes back here as a new question.
+            memory.Misses = 0;
+            return await step.ReplaceDialogAsync(TicketDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!understanding.IsConfident || understanding.Intent == Intent.None)
         {
             memory.Misses++;
@@ -171,9 +180,20 @@ public sealed class BillingDialog : ComponentDialog
         var kind = step.Values.Get<string>(KindKey);
         var choices = ChoicesOf(step);
         IReadOnlyList<Activity> reply;
+        if (kind == ClarifyKind && caller.Customer is not null && step.Result is FoundChoice ticketPick && ticketPick.Index < choices.Count
+            && Enum.Parse<Intent>(choices[ticketPick.Index]) is var chosen && chosen is Intent.OpenEscalation or Intent.EscalationStatus)
+        {
+            return await step.ReplaceDialogAsync(TicketDialog.DialogId, chosen, cancellationToken).ConfigureAwait(false);
+        }
+
         if (kind == ClarifyKind && step.Result is FoundChoice picked && picked.Index < choices.Count && choices[picked.Index] == nameof(Intent.Purchase) && caller.Customer is not null)
         {
             reply = await _sales.AnswerAsync(step.Context, caller, step.Values.Get<string>(AskedKey), cancellationToken).ConfigureAwait(false);
+        }
+        else if (kind == ClarifyKind && step.Result is FoundChoice person && person.Index < choices.Count && choices[person.Index] == nameof(Intent.TalkToPerson))
+        {
+            var memory = (await _state.Memory.GetAsync(step.Context, () => new ConversationMemory(), cancellationToken).ConfigureAwait(false))!;
+            reply = await HandOffAsync(step.Context, caller, HandoffTrigger.AskedForPerson, memory, cancellationToken).ConfigureAwait(false);
         }
         else if (step.Result is FoundChoice found && found.Index < choices.Count)
         {
