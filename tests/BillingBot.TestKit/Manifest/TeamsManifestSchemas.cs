@@ -25,6 +25,8 @@ public sealed class TeamsManifestSchemas
 
     private static readonly Uri Draft7 = new("http://json-schema.org/draft-07/schema#");
 
+    private static TeamsManifestSchemas? s_shared;
+
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
     private readonly EvaluationOptions _evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
@@ -33,11 +35,16 @@ public sealed class TeamsManifestSchemas
     /// <summary>The bundled schemas' folder: one subfolder per version (v1.30/MicrosoftTeams.schema.json, ...).</summary>
     public string Directory { get; }
 
-    /// <summary>Installs the Node tools if they are missing, then finds the bundled schemas.</summary>
+    /// <summary>Installs the Node tools if they are missing, then finds the bundled schemas (one instance a test run, so each schema is read once).</summary>
     public static async Task<TeamsManifestSchemas> LoadAsync(CancellationToken cancellationToken = default)
     {
+        if (s_shared is { } shared)
+        {
+            return shared;
+        }
+
         var paths = await NodeTools.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
-        return new TeamsManifestSchemas(paths.TeamsSchemasDirectory);
+        return s_shared ??= new TeamsManifestSchemas(paths.TeamsSchemasDirectory);
     }
 
     /// <summary>The bundled schema file that a "$schema" address stands for.</summary>
