@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Node dev tools (Azurite, Agents Playground, adaptivecards) pinned in
+# Installs the Node dev tools (Azurite, Agents Playground, adaptivecards, the Teams app manifest schemas,
+# pngjs for the icon script) pinned in
 # tools/package-lock.json, but only when they are missing.
 #
 # Why a script: both tools/run.sh and the test fixture (AzuriteFixture) need
@@ -18,6 +19,10 @@ required_bins=(
   "$tools_dir/node_modules/.bin/agentsplayground"
   # A library without a bin; tools/cards/check-cards.cjs loads this bundle.
   "$tools_dir/node_modules/adaptivecards/dist/adaptivecards.js"
+  # Libraries without a bin: the Teams manifest schemas the manifest tests load, and pngjs for
+  # tools/manifest/make-icons.cjs.
+  "$tools_dir/node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.30/MicrosoftTeams.schema.json"
+  "$tools_dir/node_modules/pngjs/package.json"
 )
 
 all_present() {

@@ -15,7 +15,8 @@ if (args.FirstOrDefault() == UnderstandCommand.Name)
 var commands = new CommandRouter()
     .Add<SeedCommand>("seed")
     .Add<ImportCommand>("import")
-    .Add<BillingBot.App.Commands.Reminders.RemindersCommand>("reminders");
+    .Add<BillingBot.App.Commands.Reminders.RemindersCommand>("reminders")
+    .Add<BillingBot.App.Commands.Package.PackageCommand>("package");
 
 // A command's arguments are its own; settings then come from appsettings and the environment only.
 // Commands run from a developer's shell: without an environment named, they use Development (Azurite).

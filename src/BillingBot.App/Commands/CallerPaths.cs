@@ -25,4 +25,18 @@ internal static class CallerPaths
 
         return Path.GetFullPath(path);
     }
+
+    /// <summary>A path to write to: relative to the directory the user typed it in, whether or not it exists yet.</summary>
+    public static string ResolveOutput(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var callerDirectory = Environment.GetEnvironmentVariable("PWD");
+        return !string.IsNullOrEmpty(callerDirectory) && Path.IsPathRooted(callerDirectory)
+            ? Path.GetFullPath(path, callerDirectory)
+            : Path.GetFullPath(path);
+    }
 }

@@ -20,6 +20,11 @@ internal sealed class NodeToolPaths
         // A library without a bin: its CommonJS bundle is what tools/cards/check-cards.cjs loads.
         AdaptiveCardsBundle = Path.Combine(nodeModules, "adaptivecards", "dist", "adaptivecards.js");
         CardCheckScript = Path.Combine(ToolsDirectory, "cards", "check-cards.cjs");
+        // The Teams app manifest schemas as @microsoft/app-manifest bundles them (json-schemas/teams/v1.30/...),
+        // and the script that draws the app's icons (it loads pngjs from node_modules).
+        TeamsSchemasDirectory = Path.Combine(nodeModules, "@microsoft", "app-manifest", "build", "json-schemas", "teams");
+        IconScript = Path.Combine(ToolsDirectory, "manifest", "make-icons.cjs");
+        PngJsPackage = Path.Combine(nodeModules, "pngjs", "package.json");
         // ensure-tools.sh decides "installed" by these links; npm creates them late in an
         // install, so their presence also means the install got to the end.
         BinLinks =
@@ -44,12 +49,22 @@ internal sealed class NodeToolPaths
     /// <summary>Our own script (in the repo, not installed) that checks cards with the adaptivecards renderer.</summary>
     public string CardCheckScript { get; }
 
+    /// <summary>The folder of the Teams manifest schemas by version (v1.30/MicrosoftTeams.schema.json, ...).</summary>
+    public string TeamsSchemasDirectory { get; }
+
+    /// <summary>Our own script (in the repo) that draws manifest/color.png and manifest/outline.png.</summary>
+    public string IconScript { get; }
+
+    private string PngJsPackage { get; }
+
     private string[] BinLinks { get; }
 
     public bool IsInstalled =>
         File.Exists(AzuriteTableScript)
         && File.Exists(PlaygroundScript)
         && File.Exists(AdaptiveCardsBundle)
+        && File.Exists(Path.Combine(TeamsSchemasDirectory, "v1.30", "MicrosoftTeams.schema.json"))
+        && File.Exists(PngJsPackage)
         && BinLinks.All(link => File.Exists(link) || File.Exists(link + ".cmd"));
 
     /// <summary>
