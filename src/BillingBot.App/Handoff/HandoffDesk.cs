@@ -3,13 +3,17 @@ using BillingBot.App.Bot;
 using BillingBot.App.Conversations;
 using BillingBot.App.Conversations.Cards;
 using BillingBot.App.Conversations.Dialogs;
+using BillingBot.App.Escalations;
 using BillingBot.App.Suspensions;
 using BillingBot.App.Touchpoints;
 using BillingBot.Billing.Customers;
+using BillingBot.Billing.Escalations;
 using BillingBot.Billing.Handoff;
+using BillingBot.Billing.Invoices;
 using BillingBot.Billing.Staff;
 using BillingBot.Billing.Support;
 using BillingBot.Billing.Touchpoints;
+using BillingBot.Billing.Understanding;
 using BillingBot.Protocol.Cards;
 using BillingBot.Protocol.Schema;
 using BillingBot.Protocol.Turns;
@@ -28,6 +32,8 @@ namespace BillingBot.App.Handoff;
 /// </summary>
 public sealed partial class HandoffDesk(
     IHandoffRequests handoffs,
+    TicketDesk tickets,
+    IInvoiceRepository invoices,
     AgentsChannel channel,
     CustomerChat chat,
     ICustomerRepository customers,
@@ -40,6 +46,9 @@ public sealed partial class HandoffDesk(
     IOptions<BotOptions> bot,
     ILogger<HandoffDesk> logger)
 {
+    /// <summary>The longest description a hand-off's ticket gets: its topic and conversation, cut there.</summary>
+    private const int MaxTicketDescription = 3000;
+
     private static readonly HashSet<string> EndWords = new(StringComparer.Ordinal)
     {
         "end", "end chat", "end conversation", "end the conversation", "stop", "cancel", "bye", "done",
@@ -360,11 +369,44 @@ public sealed partial class HandoffDesk(
         var back = support.Hours.NextOpening(now);
         await ChangeAsync(request.HandoffId, r => r.State == HandoffState.Requested ? r.Queue(back, now) : null, cancellationToken).ConfigureAwait(false);
         Log.Queued(logger, request.HandoffId);
+        var ticket = await tickets.OpenAsync(await TicketFromAsync(request, format, cancellationToken).ConfigureAwait(false), format.Language, cancellationToken).ConfigureAwait(false);
+        await ChangeAsync(request.HandoffId, r => r.State == HandoffState.Queued ? r.BecameTicket(ticket.Number, now) : null, cancellationToken).ConfigureAwait(false);
+
         // Writing "agent" to the bot is what brought them here: the other ways to reach people are what helps now.
         var contacts = string.Join(", ", support.Contacts.Where(c => c.Kind != ContactKind.Teams).Select(c => c.Value));
         var availability = SupportOfferCard.Availability(support.Hours, now, caller.Format);
         var t = format.Texts;
-        return [Text(closed ? t.Format("Customer_Closed", availability, contacts) : t.Format("Customer_Unreachable", contacts, availability).Trim())];
+        return [Text(closed ? t.Format("Customer_ClosedTicket", availability, ticket.Number, contacts).Trim() : t.Format("Customer_UnreachableTicket", ticket.Number, contacts))];
+    }
+
+    /// <summary>
+    /// The ticket a queued hand-off becomes: a billing question (a payment problem when they asked how to pay or about
+    /// access), its topic and conversation as the description, and the customer's own invoices named.
+    /// </summary>
+    private async Task<TicketRequest> TicketFromAsync(HandoffRequest request, HandoffFormat format, CancellationToken cancellationToken)
+    {
+        var category = request.RecognizedIntent is Intent.HowToPay or Intent.AccessAtRisk or Intent.CollectionPolicy
+            ? TicketCategory.PaymentProblem
+            : TicketCategory.BillingQuestion;
+        var own = new List<string>();
+        foreach (var number in request.InvoiceNumbers)
+        {
+            // Only the tenant's own invoices: a number typed from elsewhere names nothing of theirs.
+            if (await invoices.FindAsync(request.TenantId, number, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                own.Add(number);
+            }
+        }
+
+        var t = format.Texts;
+        var lines = request.LastMessages.Select(m => m.Who == HandoffParty.Bot ? t.Format("Line_Bot", m.Text) : t.Format("Line_Person", m.Name ?? string.Empty, m.Text));
+        var description = string.Join("\n", lines.Prepend(t.Format("Ticket_Description", request.Topic)));
+        if (description.Length > MaxTicketDescription)
+        {
+            description = description[..(MaxTicketDescription - 1)] + "…";
+        }
+
+        return new TicketRequest(request.TenantId, request.UserObjectId, category, TicketSeverity.Normal, description, own, request.HandoffId);
     }
 
     private async Task AfterEndAsync(HandoffRequest ended, CancellationToken cancellationToken)

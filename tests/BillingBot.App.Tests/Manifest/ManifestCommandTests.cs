@@ -46,11 +46,15 @@ public sealed class ManifestCommandTests(SeededConversation app) : IClassFixture
         var polishAnswer = await app.NewChat(Fabrikam, Alex, "pl-PL").AskAsync(polishTitle);
 
         Assert.Equal("agent", title);
-        Assert.Equal(await app.NewChat(WideWorld, Laura).AskAsync("I would like to talk to a person"), answer);
-        Assert.Equal(await app.NewChat(Fabrikam, Katarzyna, "pl-PL").AskAsync("chcę porozmawiać z konsultantem"), polishAnswer);
+        // Each hand-off here becomes a ticket (the seeded app has no agents' channel): the same answer but for its number.
+        Assert.Equal(WithoutTicketNumber(await app.NewChat(WideWorld, Laura).AskAsync("I would like to talk to a person")), WithoutTicketNumber(answer));
+        Assert.Equal(WithoutTicketNumber(await app.NewChat(Fabrikam, Katarzyna, "pl-PL").AskAsync("chcę porozmawiać z konsultantem")), WithoutTicketNumber(polishAnswer));
         Understood(answer, "en-GB");
         Understood(polishAnswer, "pl-PL");
     }
+
+    private static string WithoutTicketNumber(string answer) =>
+        System.Text.RegularExpressions.Regex.Replace(answer, @"T-\d{4}-\d{4}", "T-…", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>An answer, and not the bot's question about what was meant.</summary>
     private static void Understood(string answer, string culture)
