@@ -24,8 +24,13 @@ public static class TelemetryServiceCollectionExtensions
             return services;
         }
 
-        // The rest of the AzureMonitor section (SamplingRatio, EnableLiveMetrics, ...) is bound by the distro itself.
-        services.AddOpenTelemetry().UseAzureMonitor(options => options.ConnectionString = connectionString);
+        // The distro does not bind the AzureMonitor section by itself here: TracesPerSecond (default 5), SamplingRatio,
+        // EnableLiveMetrics, DisableOfflineStorage, ... come from it.
+        services.AddOpenTelemetry().UseAzureMonitor(options =>
+        {
+            configuration.GetSection("AzureMonitor").Bind(options);
+            options.ConnectionString = connectionString;
+        });
         return services;
     }
 
