@@ -277,6 +277,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: 'dotnet BillingBot.App.dll'
       alwaysOn: true
       healthCheckPath: healthPath
       http20Enabled: true

@@ -50,6 +50,7 @@ public sealed partial class DeploymentTests(DeploymentSnapshot deployment) : ICl
         Assert.Equal("true", DeploymentSnapshot.ValueAt(app, "properties", "httpsOnly"));
         Assert.Equal("false", DeploymentSnapshot.ValueAt(app, "properties", "clientAffinityEnabled"));
         Assert.Equal("DOTNETCORE|10.0", DeploymentSnapshot.ValueAt(app, "properties", "siteConfig", "linuxFxVersion"));
+        Assert.Equal($"dotnet {typeof(BotEndpoints).Assembly.GetName().Name}.dll", DeploymentSnapshot.ValueAt(app, "properties", "siteConfig", "appCommandLine"));
         Assert.Equal("true", DeploymentSnapshot.ValueAt(app, "properties", "siteConfig", "alwaysOn"));
         Assert.Equal(BotEndpoints.HealthPath, DeploymentSnapshot.ValueAt(app, "properties", "siteConfig", "healthCheckPath"));
         Assert.Equal("1.2", DeploymentSnapshot.ValueAt(app, "properties", "siteConfig", "minTlsVersion"));
