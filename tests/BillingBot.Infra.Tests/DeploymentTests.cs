@@ -86,8 +86,9 @@ public sealed partial class DeploymentTests(DeploymentSnapshot deployment) : ICl
         Assert.Equal(DeploymentSnapshot.ValueAt(bot, "properties", "msaAppTenantId"), settings["MicrosoftAppTenantId"]);
         Assert.Contains("Microsoft.Insights/components", settings[TelemetryServiceCollectionExtensions.ConnectionStringKey], StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(settings["Bot__PartnerName"]));
-        // Two instances share Teams' 30 writes a second per tenant.
-        Assert.Equal("15", settings["Connector__TenantRequestsPerSecond"]);
+        // The instances share Teams' 30 writes a second per tenant (README, Teams rate limits).
+        var instances = int.Parse(DeploymentSnapshot.ValueAt(deployment.Single("Microsoft.Web/serverfarms"), "sku", "capacity")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((30 / instances).ToString(System.Globalization.CultureInfo.InvariantCulture), settings["Connector__TenantRequestsPerSecond"]);
         // Linux App Service settings: letters, digits and underscores only, '__' standing for ':'.
         Assert.All(settings.Keys, key => Assert.Matches(LinuxSettingName(), key));
     }
