@@ -28,6 +28,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.Services.AddTableStorage(builder.Configuration);
 builder.Services.AddBillingBot(builder.Configuration, builder.Environment);
+if (!isCommand)
+{
+    builder.Services.AddBillingBotTelemetry(builder.Configuration);
+}
 
 // Local runs listen on the Bot Framework's customary port; hosts such as App Service set their own.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))

@@ -20,6 +20,7 @@ using BillingBot.Storage.Touchpoints;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BillingBot.Storage;
 
@@ -31,9 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection("Storage"))
             .Configure(o => o.ConnectionString = configuration.GetConnectionString("Storage") ?? o.ConnectionString)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.TableEndpoint is not null,
-                "Storage is not configured: set ConnectionStrings:Storage (UseDevelopmentStorage=true for Azurite) or Storage:TableEndpoint (managed identity).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TableStore>();
         services.AddSingleton<IStorage, TableStorage>();

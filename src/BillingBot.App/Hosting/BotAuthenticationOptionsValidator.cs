@@ -32,6 +32,12 @@ public sealed class BotAuthenticationOptionsValidator(IHostEnvironment environme
             failures.Add("MicrosoftAppId is set but neither MicrosoftAppPassword nor MicrosoftAppCertificatePath is.");
         }
 
+        // App Service leaves "@Microsoft.KeyVault(...)" in place when it cannot read the secret; say so rather than fail every send.
+        if (secret.MicrosoftAppPassword?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            failures.Add("MicrosoftAppPassword is an unresolved Key Vault reference: App Service could not read the secret. Give the web app's managed identity the 'Key Vault Secrets User' role on the secret (the Bicep template does), check the secret exists, then restart the app.");
+        }
+
         if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata) || (options.RequireHttpsMetadata && metadata.Scheme != Uri.UriSchemeHttps))
         {
             failures.Add("BotAuthentication:OpenIdMetadataUrl must be an absolute HTTPS address.");

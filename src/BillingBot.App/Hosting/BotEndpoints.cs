@@ -7,10 +7,16 @@ namespace BillingBot.App.Hosting;
 /// <summary>The messaging endpoint Teams posts activities to, and the health endpoint.</summary>
 public static class BotEndpoints
 {
+    /// <summary>The messaging endpoint, as registered in the Azure Bot.</summary>
+    public const string MessagesPath = "/api/messages";
+
+    /// <summary>The health endpoint (storage reachable), as App Service's health check probes it.</summary>
+    public const string HealthPath = "/healthz";
+
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", HandleAsync);
-        endpoints.MapHealthChecks("/healthz");
+        endpoints.MapPost(MessagesPath, HandleAsync);
+        endpoints.MapHealthChecks(HealthPath);
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using BillingBot.App.Hosting;
 using BillingBot.Understanding;
 using System.Net;
 using System.Net.Http.Headers;
@@ -88,6 +89,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
             ["Connector:MaxDelay"] = "00:00:00.050",
             // Tests of conversations are not swept by the reminder scheduler; its own tests run it on purpose.
             ["Reminders:Enabled"] = "false",
+            // Never Application Insights from a developer's environment; TelemetryTests turn it on towards a fake.
+            [TelemetryServiceCollectionExtensions.ConnectionStringKey] = string.Empty,
+            [TelemetryServiceCollectionExtensions.SectionConnectionStringKey] = string.Empty,
         };
         if (_openId is not null)
         {

@@ -33,6 +33,21 @@ public sealed class StartupTests : IClassFixture<BotEnvironment>
         Assert.Contains("MicrosoftAppTenantId must be set", StartupFailure(host, error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_app_secret_that_App_Service_could_not_read_from_Key_Vault_stops_start_up_and_says_so()
+    {
+        using var host = new BotHost(_env.Azurite, environment: "Production", appId: BotHost.AppId, settings: new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppTenantId"] = PartnerStaff.PartnerTenant,
+            ["MicrosoftAppPassword"] = "@Microsoft.KeyVault(SecretUri=https://kv-billingbot.vault.azure.net/secrets/MicrosoftAppPassword)",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateHttpClient());
+
+        Assert.Contains("MicrosoftAppPassword is an unresolved Key Vault reference", StartupFailure(host, error), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Support:TimeZone", "Mars/Olympus_Mons", "Support:TimeZone 'Mars/Olympus_Mons' is not a known time zone.")]
     [InlineData("Collections:SuspensionAfterDays", "15", "Collections: The suspension warning must come after the grace period and before the suspension.")]
