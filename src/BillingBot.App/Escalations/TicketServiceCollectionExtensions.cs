@@ -1,3 +1,4 @@
+using BillingBot.App.Bot;
 using BillingBot.App.Conversations.Actions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public static class TicketServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.ToEntitlements());
         services.TryAddSingleton<TicketDispatchHooks>();
         services.AddSingleton<TicketCards>();
+        services.TryAddSingleton<CustomerChat>();
         services.AddSingleton<TicketNotices>();
         services.AddSingleton<TicketDesk>();
         services.AddSingleton<TicketAnswers>();

@@ -1,3 +1,4 @@
+using BillingBot.App.Bot;
 using BillingBot.App.Conversations.Actions;
 using BillingBot.App.Staff;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,7 @@ public static class HandoffServiceCollectionExtensions
     {
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection("Handoff")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>());
-        services.AddSingleton<CustomerChat>();
+        services.TryAddSingleton<CustomerChat>();
         services.AddSingleton<HandoffDesk>();
         services.AddSingleton<ICardActionHandler, HandoffCardActions>();
         services.AddSingleton<IStaffCommand, HandoffRelayCommand>();

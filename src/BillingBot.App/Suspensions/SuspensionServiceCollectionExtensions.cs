@@ -1,3 +1,4 @@
+using BillingBot.App.Bot;
 using BillingBot.App.Conversations.Actions;
 using BillingBot.App.Reminders;
 using BillingBot.App.Staff;
@@ -34,6 +35,7 @@ public static class SuspensionServiceCollectionExtensions
         // The reminder scheduler's ledger replaces this, whichever is registered first.
         services.TryAddSingleton<IReminderHistory, NoReminderHistory>();
         services.AddSingleton<SuspensionCards>();
+        services.TryAddSingleton<CustomerChat>();
         services.AddSingleton<CustomerNotices>();
         services.AddSingleton<SuspensionWorkflow>();
         services.AddSingleton<ISuspensionWorkflow>(sp => sp.GetRequiredService<SuspensionWorkflow>());

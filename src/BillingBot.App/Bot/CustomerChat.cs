@@ -4,12 +4,13 @@ using BillingBot.Protocol.Schema;
 using BillingBot.Protocol.State;
 using BillingBot.Protocol.Turns;
 
-namespace BillingBot.App.Handoff;
+namespace BillingBot.App.Bot;
 
 /// <summary>
 /// Writes to one customer's person proactively, in their personal chat with the bot, from the reference stored when
-/// they installed it or last wrote (owner "user:{object id}"). False when they cannot be reached: no reference, or
-/// Teams refused (a chat that is gone is marked unreachable until they write again).
+/// they installed it or last wrote (owner "user:{object id}"): hand-off relays, ticket notices, suspension notices.
+/// False when they cannot be reached: no reference, or Teams refused (a chat that is gone is marked unreachable until
+/// they write again); the caller decides who is told instead.
 /// </summary>
 public sealed partial class CustomerChat(
     BotAdapter adapter,
