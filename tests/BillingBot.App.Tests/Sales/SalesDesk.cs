@@ -26,7 +26,7 @@ public sealed class SalesDesk : IAsyncLifetime
     public const string PartnerTenant = PartnerStaff.PartnerTenant;
     public const string AgentsChannelId = PartnerStaff.ChannelId;
     public const string SalesChannelId = "19:sales5f1d2c3b4a59@thread.tacv2";
-    public const string TeamId = "19:team5f1d2c3b4a59@thread.tacv2";
+    public const string TeamId = PartnerStaff.TeamId;
     public const string SalesAgentObjectId = "0a1b2c3d-3333-4e5f-8a9b-0c1d2e3f4a5b";
     public const string SalesAgentName = "Marta Zielińska";
     public const string SecondSalesAgentObjectId = "0a1b2c3d-4444-4e5f-8a9b-0c1d2e3f4a5b";
@@ -162,20 +162,7 @@ public sealed class SalesDesk : IAsyncLifetime
     /// <summary>Someone adds the bot to the team of the agents' channel: it stores the channel's reference.</summary>
     public async Task InstallInAgentsChannelAsync(BotHost host, HttpClient http)
     {
-        var install = Activities.Base("conversationUpdate", _env.Channel.ServiceUrl, AgentsChannelId, null, "en-US", new JsonObject
-        {
-            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId }),
-        });
-        install["from"] = new JsonObject { ["id"] = "29:" + PartnerStaff.AdminObjectId, ["aadObjectId"] = PartnerStaff.AdminObjectId };
-        install["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = PartnerTenant, ["id"] = AgentsChannelId };
-        install["channelData"] = new JsonObject
-        {
-            ["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "Billing" },
-            ["eventType"] = "teamMemberAdded",
-            ["tenant"] = new JsonObject { ["id"] = PartnerTenant },
-            ["settings"] = new JsonObject { ["selectedChannel"] = new JsonObject { ["id"] = AgentsChannelId } },
-        };
-        using var response = await host.PostActivityAsync(http, install);
+        using var response = await host.PostActivityAsync(http, PartnerStaff.ChannelInstall(_env.Channel.ServiceUrl, AgentsChannelId, PartnerStaff.AdminObjectId));
         Assert.True(response.IsSuccessStatusCode, $"The bot answered {(int)response.StatusCode}.");
     }
 

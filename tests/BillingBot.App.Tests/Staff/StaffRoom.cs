@@ -85,20 +85,7 @@ public sealed class StaffRoom : IAsyncDisposable
     public async Task<IReadOnlyList<Activity>> InstallInChannelAsync(string channelId, string byObjectId, string locale = "en-US", string tenantId = PartnerTenant)
     {
         var before = Env.ActivitiesSentTo(channelId).Count;
-        var install = Activities.Base("conversationUpdate", Env.Channel.ServiceUrl, channelId, null, locale, new JsonObject
-        {
-            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId }),
-        });
-        install["from"] = new JsonObject { ["id"] = "29:" + byObjectId, ["aadObjectId"] = byObjectId };
-        install["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = tenantId, ["id"] = channelId };
-        install["channelData"] = new JsonObject
-        {
-            ["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "Billing" },
-            ["eventType"] = "teamMemberAdded",
-            ["tenant"] = new JsonObject { ["id"] = tenantId },
-            ["settings"] = new JsonObject { ["selectedChannel"] = new JsonObject { ["id"] = channelId } },
-        };
-        await PostAsync(install);
+        await PostAsync(PartnerStaff.ChannelInstall(Env.Channel.ServiceUrl, channelId, byObjectId, locale, tenantId, teamId: TeamId));
         return [.. Env.ActivitiesSentTo(channelId).Skip(before)];
     }
 

@@ -28,7 +28,7 @@ public sealed class SuspensionDesk : IAsyncLifetime
 {
     public const string PartnerTenant = PartnerStaff.PartnerTenant;
     public const string ChannelId = PartnerStaff.ChannelId;
-    public const string TeamId = "19:team5f1d2c3b4a59@thread.tacv2";
+    public const string TeamId = PartnerStaff.TeamId;
     public const string AdminObjectId = PartnerStaff.AdminObjectId;
     public const string AdminName = PartnerStaff.AdminName;
     public const string AgentObjectId = PartnerStaff.AgentObjectId;
@@ -95,20 +95,7 @@ public sealed class SuspensionDesk : IAsyncLifetime
     /// <summary>Someone adds the bot to the agents' channel's team: it stores the channel's reference (and greets).</summary>
     public async Task InstallInAgentsChannelAsync()
     {
-        var install = Activities.Base("conversationUpdate", _env.Channel.ServiceUrl, ChannelId, null, "en-US", new JsonObject
-        {
-            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId }),
-        });
-        install["from"] = new JsonObject { ["id"] = "29:" + AdminObjectId, ["aadObjectId"] = AdminObjectId };
-        install["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = PartnerTenant, ["id"] = ChannelId };
-        install["channelData"] = new JsonObject
-        {
-            ["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "Billing" },
-            ["eventType"] = "teamMemberAdded",
-            ["tenant"] = new JsonObject { ["id"] = PartnerTenant },
-            ["settings"] = new JsonObject { ["selectedChannel"] = new JsonObject { ["id"] = ChannelId } },
-        };
-        await PostAsync(install);
+        await PostAsync(PartnerStaff.ChannelInstall(_env.Channel.ServiceUrl, ChannelId, AdminObjectId));
     }
 
     /// <summary>A customer's person installs the bot in a personal chat; returns that chat's conversation id.</summary>

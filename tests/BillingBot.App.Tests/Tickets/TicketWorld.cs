@@ -283,20 +283,7 @@ public class TicketWorld : IChatHost, IAsyncLifetime
 
     private async Task InstallInAgentsChannelAsync()
     {
-        var install = Activities.Base("conversationUpdate", _env.Channel.ServiceUrl, ChannelId, null, "en-US", new JsonObject
-        {
-            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId }),
-        });
-        install["from"] = new JsonObject { ["id"] = "29:" + AdminObjectId, ["aadObjectId"] = AdminObjectId };
-        install["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = PartnerTenant, ["id"] = ChannelId };
-        install["channelData"] = new JsonObject
-        {
-            ["team"] = new JsonObject { ["id"] = SuspensionDesk.TeamId, ["name"] = "Support" },
-            ["eventType"] = "teamMemberAdded",
-            ["tenant"] = new JsonObject { ["id"] = PartnerTenant },
-            ["settings"] = new JsonObject { ["selectedChannel"] = new JsonObject { ["id"] = ChannelId } },
-        };
-        await PostAsync(install);
+        await PostAsync(PartnerStaff.ChannelInstall(_env.Channel.ServiceUrl, ChannelId, AdminObjectId, teamName: "Support"));
     }
 
     private BotHost Build(RoundSignal hooks, string? tablePrefix)
