@@ -251,6 +251,8 @@ public sealed class BillingConversationTests(SeededConversation app) : IClassFix
     [InlineData("thanks!", "You're welcome")]
     [InlineData("pomoc", "Oto, o co możesz mnie zapytać")]
     [InlineData("help", "Here is what you can ask me")]
+    [InlineData("help", "\"open a ticket\" – a ticket for our team")]
+    [InlineData("pomoc", "przekażę prośbę naszemu zespołowi sprzedaży")]
     public async Task Every_other_intent_gets_its_answer_in_the_language_of_the_message(string question, string expected)
     {
         var answer = await app.NewChat(Fabrikam, Alex, locale: "en-US").AskAsync(question);
