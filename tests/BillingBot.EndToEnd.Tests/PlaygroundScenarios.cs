@@ -22,6 +22,9 @@ public sealed class PlaygroundScenarios(PlaygroundStack stack) : IClassFixture<P
     private const string Showcase = DemoData.ShowcaseInvoiceNumber;
     private const string Staff = BotLaunch.StaffName;
 
+    // Stands in for the part of a text that depends on the moment (a time), see Lead.
+    private const string Marker = "\u0001";
+
     private static readonly BillingTexts Polish = BillingTexts.For(BotCulture.Polish);
     private static readonly BillingTexts English = BillingTexts.For(BotCulture.English);
 
@@ -57,7 +60,7 @@ public sealed class PlaygroundScenarios(PlaygroundStack stack) : IClassFixture<P
 
             var tomorrow = new BillingFormat(BillingTexts.For(culture)).Date(stack.Facts.Today.AddDays(1));
             await Expect(card).ToContainTextAsync(texts.Format("State_Snoozed", tomorrow));
-            await Expect(page.Card(reminder.InvoiceNumber)).ToHaveCountAsync(1);
+            await Expect(PlaygroundStack.ReminderCard(page, reminder)).ToHaveCountAsync(1);
             await Expect(page.BotMessages).ToHaveCountAsync(messages);
         }, stack.InstallPage);
 
@@ -175,8 +178,6 @@ public sealed class PlaygroundScenarios(PlaygroundStack stack) : IClassFixture<P
             page.Subject = rating;
             await Expect(rating).ToContainTextAsync(toCustomer.Format("Rate_Thanks", 5));
         });
-
-    private const string Marker = "\u0001";
 
     /// <summary>A text up to its first placeholder or <see cref="Marker"/>: the part that does not depend on the moment.</summary>
     private static string Lead(string text)

@@ -102,8 +102,7 @@ public sealed class PlaygroundStack : IAsyncLifetime
         }
         catch (Exception ex)
         {
-            await page.ScreenshotAsync(screenshot, page.Subject);
-            await File.WriteAllTextAsync(Artifacts.File(name + ".html"), await page.Page.ContentAsync());
+            await SaveFailureAsync(page, name, screenshot);
             throw new XunitException($"Scenario '{name}' failed; its screenshot is {screenshot}, the bot's log {_bot?.LogPath}.", ex);
         }
         finally
@@ -199,6 +198,22 @@ public sealed class PlaygroundStack : IAsyncLifetime
         catch (TimeoutException)
         {
             // The reminder scenario waits again and fails with its own screenshot.
+        }
+    }
+
+    /// <summary>The screenshot and the page's HTML of a failed scenario; a page too broken for them does not hide the failure.</summary>
+    private async Task SaveFailureAsync(PlaygroundPage page, string name, string screenshot)
+    {
+        try
+        {
+            await page.ScreenshotAsync(screenshot, page.Subject);
+            await File.WriteAllTextAsync(Artifacts.File(name + ".html"), await page.Page.ContentAsync());
+        }
+        catch (PlaywrightException)
+        {
+        }
+        catch (TimeoutException)
+        {
         }
     }
 
