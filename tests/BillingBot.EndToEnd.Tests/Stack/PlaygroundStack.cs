@@ -125,7 +125,6 @@ public sealed class PlaygroundStack : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var browser = LaunchBrowserAsync();
         var tools = await NodeTools.EnsureInstalledAsync(CancellationToken.None);
         await _azurite.StartAsync();
         var settings = BotLaunch.Settings(_azurite.ConnectionString);
@@ -141,7 +140,7 @@ public sealed class PlaygroundStack : IAsyncLifetime
         await Task.WhenAll(
             _bot.WaitUntilAnswersAsync(new Uri(bot, "healthz"), BotReadyTimeout),
             _playground.WaitUntilAnswersAsync(_playgroundUrl, PlaygroundReadyTimeout),
-            browser);
+            LaunchBrowserAsync());
 
         // The app is installed (the page's load) before the demo data is loaded. The other way round, a sweep that
         // runs while the page installs the app can look for the user's chat a moment before the install stores it,
