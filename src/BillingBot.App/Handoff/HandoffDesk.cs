@@ -132,7 +132,6 @@ public sealed partial class HandoffDesk(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(memory);
         if (!CanHandOff(turn.Activity) || turn.Activity.Conversation?.Id is not { } conversationId
-            || await handoffs.RouteForConversationAsync(conversationId, cancellationToken).ConfigureAwait(false) is null
             || await handoffs.FindOpenByConversationAsync(conversationId, cancellationToken).ConfigureAwait(false) is not { } request
             || !string.Equals(request.UserObjectId, caller.UserObjectId, StringComparison.OrdinalIgnoreCase))
         {

@@ -114,16 +114,6 @@ public static class HandoffRequestCard
     /// <summary>A wait in whole minutes, at least one: checks run every few seconds, so "1 minute 10 seconds" is a minute.</summary>
     private static TimeSpan WholeMinutes(TimeSpan wait) => TimeSpan.FromMinutes(Math.Max(1, Math.Floor(wait.TotalMinutes)));
 
-    private static string IntentLabel(HandoffRequest request, HandoffFormat format)
-    {
-        var texts = BillingTexts.For(format.Culture);
-        try
-        {
-            return texts["Intent_" + request.RecognizedIntent];
-        }
-        catch (System.Resources.MissingManifestResourceException)
-        {
-            return request.RecognizedIntent.ToString();
-        }
-    }
+    private static string IntentLabel(HandoffRequest request, HandoffFormat format) =>
+        BillingTexts.For(format.Culture)["Intent_" + request.RecognizedIntent];
 }
