@@ -1,0 +1,3 @@
+using BillingBot.Bench;
+
+return await BenchCommand.RunAsync(args).ConfigureAwait(false);
