@@ -25,12 +25,26 @@ public static class BenchCommand
         {
             case "probe":
                 return await ProbeAsync(paths, cancel.Token).ConfigureAwait(false);
+            case "profile":
+                return await ProfileCommand.RunAsync(paths, args[1..], cancel.Token).ConfigureAwait(false);
             case "turns":
                 var results = await new TurnBench(paths, BenchSettings.FromEnvironment(), Console.Out).RunAsync(cancel.Token).ConfigureAwait(false);
                 var output = args.Length > 1 ? args[1] : Path.Combine(paths.Root, "bench", "results", "turns.json");
                 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
                 await File.WriteAllTextAsync(output, System.Text.Json.JsonSerializer.Serialize(results, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), cancel.Token).ConfigureAwait(false);
                 Console.WriteLine($"wrote {output}");
+                return 0;
+            case "machine":
+                await File.WriteAllTextAsync(args[1], System.Text.Json.JsonSerializer.Serialize(MachineInfo.Read(paths.Root)), cancel.Token).ConfigureAwait(false);
+                return 0;
+            case "report":
+                // report <turns.json> <reminders.json|-> <machine.json> <notes.md> <RESULTS.md>
+                var turns = Report.ReadTurns(args[1]);
+                var reminders = File.Exists(args[2]) ? System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(args[2], cancel.Token).ConfigureAwait(false)) : null;
+                var machine = System.Text.Json.JsonSerializer.Deserialize<MachineInfo>(await File.ReadAllTextAsync(args[3], cancel.Token).ConfigureAwait(false))!;
+                var notes = File.Exists(args[4]) ? await File.ReadAllTextAsync(args[4], cancel.Token).ConfigureAwait(false) : string.Empty;
+                await File.WriteAllTextAsync(args[5], Report.Build(turns, reminders, machine, notes), cancel.Token).ConfigureAwait(false);
+                Console.WriteLine($"wrote {args[5]}");
                 return 0;
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'.").ConfigureAwait(false);
