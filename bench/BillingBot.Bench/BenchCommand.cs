@@ -25,6 +25,8 @@ public static class BenchCommand
         {
             case "probe":
                 return await ProbeAsync(paths, cancel.Token).ConfigureAwait(false);
+            case "soak":
+                return await SoakCommand.RunAsync(paths, args[1..], cancel.Token).ConfigureAwait(false);
             case "profile":
                 return await ProfileCommand.RunAsync(paths, args[1..], cancel.Token).ConfigureAwait(false);
             case "turns":
