@@ -1,4 +1,5 @@
 using System.Globalization;
+using BillingBot.App.Configuration;
 using BillingBot.App.Conversations;
 using BillingBot.App.Conversations.Actions;
 using BillingBot.App.Reminders.Cards;
@@ -11,6 +12,7 @@ using BillingBot.Billing.Invoices;
 using BillingBot.Billing.Reminders;
 using BillingBot.Protocol.Schema;
 using BillingBot.Protocol.Turns;
+using Microsoft.Extensions.Options;
 
 namespace BillingBot.App.Reminders;
 
@@ -29,6 +31,7 @@ public sealed partial class ReminderCardActions(
     AdaptiveCardSerializer cardSerializer,
     BillingAnswers answers,
     CollectionPolicyBook policies,
+    IOptions<ConversationOptions> conversationOptions,
     TimeProvider time,
     ILogger<ReminderCardActions> logger) : ICardActionHandler
 {
@@ -41,7 +44,9 @@ public sealed partial class ReminderCardActions(
         if (ReminderCardData.From(action) is not { } data
             || activity.GetTenantId() is not { Length: > 0 } tenant
             || activity.From?.AadObjectId is not { Length: > 0 } user
-            || await customers.FindAsync(tenant, cancellationToken).ConfigureAwait(false) is not { } customer)
+            || await customers.FindAsync(tenant, cancellationToken).ConfigureAwait(false) is not { } customer
+            // Reminders go to the people who may see amounts; anyone else holding a reminder's button gets no amounts.
+            || (conversationOptions.Value.AmountsOnlyForBillingContacts && !customer.CanSeeAmounts(user)))
         {
             return CardActionResult.Message(fallback["Error_Unknown"]);
         }

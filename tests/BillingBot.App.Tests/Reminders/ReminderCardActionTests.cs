@@ -15,6 +15,7 @@ public sealed class ReminderCardActionTests(SeededConversation app, ITestOutputH
 {
     private const string Fabrikam = DemoData.PlaygroundTenantId;
     private const string Alex = DemoData.PlaygroundUserObjectId;
+    private const string FabrikamTechnicalContact = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
     private const string WideWorld = "4b7e1d3a-9c2f-4a8e-b6d1-5f3c9e7a2b80";
     private const string Jonas = "2a4c6e8f-0b1d-4e3f-9a5c-7e9f1b3d5a7c";
 
@@ -113,6 +114,18 @@ public sealed class ReminderCardActionTests(SeededConversation app, ITestOutputH
 
         Assert.Equal("application/vnd.microsoft.activity.message", answer!["type"]!.GetValue<string>());
         Assert.DoesNotContain(theirs.Number, answer.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_colleague_without_the_billing_role_holding_a_reminder_button_sees_no_amount()
+    {
+        var invoice = await OverdueAsync(Fabrikam);
+
+        var answer = await app.NewChat(Fabrikam, FabrikamTechnicalContact).ExecuteAsync(ReminderCard.Refresh, Data(invoice, "en"), refresh: true);
+
+        Assert.Equal("application/vnd.microsoft.activity.message", answer!["type"]!.GetValue<string>());
+        Assert.Equal("This reminder is no longer current. Ask me about the invoice and I'll show its latest state.", answer["value"]!.GetValue<string>());
+        Assert.DoesNotContain("PLN", answer.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
