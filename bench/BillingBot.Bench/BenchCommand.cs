@@ -39,6 +39,12 @@ public static class BenchCommand
             case "machine":
                 await File.WriteAllTextAsync(args[1], System.Text.Json.JsonSerializer.Serialize(MachineInfo.Read(paths.Root)), cancel.Token).ConfigureAwait(false);
                 return 0;
+            case "reliability-report":
+                // reliability-report <results-dir> <machine.json> <RESULTS-reliability.md>
+                var machineInfo = System.Text.Json.JsonSerializer.Deserialize<MachineInfo>(await File.ReadAllTextAsync(args[2], cancel.Token).ConfigureAwait(false))!;
+                await File.WriteAllTextAsync(args[3], ReliabilityReport.Build(paths.Root, args[1], machineInfo), cancel.Token).ConfigureAwait(false);
+                Console.WriteLine($"wrote {args[3]}");
+                return 0;
             case "report":
                 // report <turns.json> <reminders.json|-> <machine.json> <notes.md> <RESULTS.md>
                 var turns = Report.ReadTurns(args[1]);
