@@ -2,12 +2,19 @@ using System.Globalization;
 
 namespace BillingBot.Bench;
 
-/// <summary>How long and how wide: BENCH_SECONDS (measured per cell, 5), BENCH_WARMUP (2), BENCH_LEVELS (1,8,32,128).</summary>
-public sealed record BenchSettings(IReadOnlyList<int> Levels, TimeSpan WarmUp, TimeSpan Measured, int Conversations)
+/// <summary>
+/// How long and how wide: BENCH_SECONDS (measured per cell, 5), BENCH_WARMUP (2), BENCH_LEVELS (1,8,32,128), and
+/// BENCH_TARGETS (all; or a comma-separated subset of ours-dev-memory, ours-dev-tables, ours-auth-tables, peer-memory,
+/// peer-blobs, floor, fake-channel).
+/// </summary>
+public sealed record BenchSettings(IReadOnlyList<int> Levels, TimeSpan WarmUp, TimeSpan Measured, int Conversations, IReadOnlySet<string>? Targets = null)
 {
+    public bool Runs(string target) => Targets is null || Targets.Contains(target);
+
     public static BenchSettings FromEnvironment() => new(
         (Environment.GetEnvironmentVariable("BENCH_LEVELS") ?? "1,8,32,128").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray(),
         TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP") ?? "2", CultureInfo.InvariantCulture)),
         TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "5", CultureInfo.InvariantCulture)),
-        1000);
+        1000,
+        Environment.GetEnvironmentVariable("BENCH_TARGETS") is { Length: > 0 } targets ? targets.Split(',').ToHashSet(StringComparer.Ordinal) : null);
 }

@@ -43,6 +43,8 @@ public sealed class TurnBench(RepoPaths paths, BenchSettings settings, TextWrite
         try
         {
             // Our bot, dev mode, state in memory: turn (a), and its memory at 1,000 conversations.
+            if (settings.Runs("ours-dev-memory"))
+            {
             await using (var ours = await servers.OursAsync(auth: false, memoryState: true, openIdMetadata: null).ConfigureAwait(false))
             {
                 var url = MessagesUrl(ours.ReadyLine);
@@ -52,8 +54,9 @@ public sealed class TurnBench(RepoPaths paths, BenchSettings settings, TextWrite
                 results.AddRange(await LevelsAsync(runner, "ours-dev-memory", "a-help", url, help, null, ours.Meter, cancellationToken).ConfigureAwait(false));
                 memory["ours-dev-memory"] = ours.Meter.PeakResidentBytes();
             }
+            }
 
-            foreach (var auth in new[] { false, true })
+            foreach (var auth in new[] { false, true }.Where(a => settings.Runs(a ? "ours-auth-tables" : "ours-dev-tables")))
             {
                 var target = auth ? "ours-auth-tables" : "ours-dev-tables";
                 var bearer = auth ? token : null;
@@ -73,7 +76,7 @@ public sealed class TurnBench(RepoPaths paths, BenchSettings settings, TextWrite
                 memory[target] = ours.Meter.PeakResidentBytes();
             }
 
-            foreach (var blobs in new[] { false, true })
+            foreach (var blobs in new[] { false, true }.Where(b => settings.Runs(b ? "peer-blobs" : "peer-memory")))
             {
                 var target = blobs ? "peer-blobs" : "peer-memory";
                 await using var peer = await servers.PeerAsync(blobs, helpReplyFile).ConfigureAwait(false);
@@ -84,18 +87,21 @@ public sealed class TurnBench(RepoPaths paths, BenchSettings settings, TextWrite
                 memory[target] = peer.Meter.PeakResidentBytes();
             }
 
-            await using (var floor = await servers.FloorAsync(seededPrefix!, statusReplyFile).ConfigureAwait(false))
+            if (seededPrefix is not null && settings.Runs("floor"))
+            {
+            await using (var floor = await servers.FloorAsync(seededPrefix, statusReplyFile).ConfigureAwait(false))
             {
                 var url = MessagesUrl(floor.ReadyLine);
                 await FirstReplyAsync(http, channel, url, activities.Message(0, 0, "floor"), null, cancellationToken).ConfigureAwait(false);
                 results.AddRange(await LevelsAsync(runner, "floor", "b-status", url, status, null, floor.Meter, cancellationToken).ConfigureAwait(false));
             }
+            }
 
             // The fake channel's own capacity, posted to directly with a reply the size of turn (b)'s.
-            var replyBytes = await File.ReadAllBytesAsync(statusReplyFile, cancellationToken).ConfigureAwait(false);
+            var replyBytes = File.Exists(statusReplyFile) ? await File.ReadAllBytesAsync(statusReplyFile, cancellationToken).ConfigureAwait(false) : "{}"u8.ToArray();
             var channelUrl = new Uri(channel.ServiceUrl, "v3/conversations/a%3Abench/activities/1");
             var self = new ProcessMeter(Environment.ProcessId);
-            foreach (var concurrency in new[] { 32, 128 })
+            foreach (var concurrency in new[] { 32, 128 }.Where(_ => settings.Runs("fake-channel")))
             {
                 log.WriteLine($"channel capacity at {concurrency}...");
                 results.Add(await runner.RunAsync("fake-channel", "post", channelUrl, (_, _) => replyBytes, null, concurrency, 1000,

@@ -1,3 +1,4 @@
+using System.Runtime;
 using BillingBot.Understanding;
 
 namespace BillingBot.App.Hosting;
@@ -11,6 +12,11 @@ public sealed partial class UnderstandingWarmUp(IntentRecognizer recognizer, ILo
         {
             var summary = await recognizer.WarmUpAsync(stoppingToken).ConfigureAwait(false);
             Log.Trained(logger, summary.PolishUtterances, summary.EnglishUtterances, summary.Duration.TotalMilliseconds);
+
+            // Training leaves its corpus and feature vectors behind as garbage, much of it on the large object heap,
+            // which the GC neither compacts nor hands back by itself: once, compact everything and return it to the OS.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
