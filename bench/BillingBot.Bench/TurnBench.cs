@@ -45,15 +45,13 @@ public sealed class TurnBench(RepoPaths paths, BenchSettings settings, TextWrite
             // Our bot, dev mode, state in memory: turn (a), and its memory at 1,000 conversations.
             if (settings.Runs("ours-dev-memory"))
             {
-            await using (var ours = await servers.OursAsync(auth: false, memoryState: true, openIdMetadata: null).ConfigureAwait(false))
-            {
+                await using var ours = await servers.OursAsync(auth: false, memoryState: true, openIdMetadata: null).ConfigureAwait(false);
                 var url = MessagesUrl(ours.ReadyLine);
                 var reply = await FirstReplyAsync(http, channel, url, activities.Message(0, 0, "help"), null, cancellationToken).ConfigureAwait(false);
                 await File.WriteAllTextAsync(helpReplyFile, PeerReply(reply), cancellationToken).ConfigureAwait(false);
                 ours.Meter.ResetPeak();
                 results.AddRange(await LevelsAsync(runner, "ours-dev-memory", "a-help", url, help, null, ours.Meter, cancellationToken).ConfigureAwait(false));
                 memory["ours-dev-memory"] = ours.Meter.PeakResidentBytes();
-            }
             }
 
             foreach (var auth in new[] { false, true }.Where(a => settings.Runs(a ? "ours-auth-tables" : "ours-dev-tables")))
@@ -89,12 +87,10 @@ public sealed class TurnBench(RepoPaths paths, BenchSettings settings, TextWrite
 
             if (seededPrefix is not null && settings.Runs("floor"))
             {
-            await using (var floor = await servers.FloorAsync(seededPrefix, statusReplyFile).ConfigureAwait(false))
-            {
+                await using var floor = await servers.FloorAsync(seededPrefix, statusReplyFile).ConfigureAwait(false);
                 var url = MessagesUrl(floor.ReadyLine);
                 await FirstReplyAsync(http, channel, url, activities.Message(0, 0, "floor"), null, cancellationToken).ConfigureAwait(false);
                 results.AddRange(await LevelsAsync(runner, "floor", "b-status", url, status, null, floor.Meter, cancellationToken).ConfigureAwait(false));
-            }
             }
 
             // The fake channel's own capacity, posted to directly with a reply the size of turn (b)'s.
