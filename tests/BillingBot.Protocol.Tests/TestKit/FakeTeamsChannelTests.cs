@@ -225,6 +225,21 @@ public sealed class FakeTeamsChannelTests : IAsyncLifetime
         Assert.Equal(["one", "other", "two"], _channel.SentActivities.Select(a => (string?)a["text"]));
     }
 
+    [Fact]
+    public async Task A_held_request_can_be_answered_with_a_failure_instead_and_is_then_not_delivered()
+    {
+        var hold = _channel.Hold(r => r.Method == "POST");
+
+        var call = _http.PostAsJsonAsync(ActivitiesUrl("a:1"), new { type = "message", text = "refused" }, _timeout.Token);
+        await hold.Arrived.WaitAsync(_timeout.Token);
+        hold.Answer(500, FakeTeamsChannel.TeamsErrorBody("InternalServerError", "no"));
+
+        using var response = await call;
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("InternalServerError", await response.Content.ReadAsStringAsync(_timeout.Token), StringComparison.Ordinal);
+        Assert.Empty(_channel.SentActivities);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -283,9 +283,10 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
         }
 
         hold.Hold(received);
+        (int Status, string? Body)? instead;
         try
         {
-            await hold.Released.WaitAsync(aborted).ConfigureAwait(false);
+            instead = await hold.Released.WaitAsync(aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -294,14 +295,14 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
             return;
         }
 
-        if (accepted && !hold.AcceptedBeforeHolding)
+        if (accepted && !hold.AcceptedBeforeHolding && instead is null)
         {
             _log.AddSentActivity(answer.SentActivity!);
         }
 
         try
         {
-            await WriteAsync(context.Response, answer.Status, answer.Body?.ToJsonString(), aborted).ConfigureAwait(false);
+            await WriteAsync(context.Response, instead?.Status ?? answer.Status, instead is { } given ? given.Body : answer.Body?.ToJsonString(), aborted).ConfigureAwait(false);
             hold.End(answered: true);
         }
         catch (OperationCanceledException)

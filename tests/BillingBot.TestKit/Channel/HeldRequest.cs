@@ -10,7 +10,7 @@ public sealed class HeldRequest
     private readonly Func<ReceivedRequest, bool> _match;
     private readonly int _occurrence;
     private readonly TaskCompletionSource<ReceivedRequest> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(int Status, string? Body)?> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _seen;
 
@@ -35,9 +35,13 @@ public sealed class HeldRequest
     public Task<bool> Ended => _ended.Task;
 
     /// <summary>Lets the held request go on to its normal answer.</summary>
-    public void Release() => _released.TrySetResult();
+    public void Release() => _released.TrySetResult(null);
 
-    internal Task Released => _released.Task;
+    /// <summary>Answers the held request with this status and body instead; the activity is not taken (unless it was before holding).</summary>
+    public void Answer(int status, string? body = null) => _released.TrySetResult((status, body));
+
+    /// <summary>Completes when the test lets the request go: null for its normal answer, else the answer to give instead.</summary>
+    internal Task<(int Status, string? Body)?> Released => _released.Task;
 
     /// <summary>Counts a request against the match; true for the one to hold. Called under the channel's lock.</summary>
     internal bool Takes(ReceivedRequest request) => _match(request) && ++_seen == _occurrence;
