@@ -161,6 +161,10 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
         return hold;
     }
 
+    /// <summary>Completes once the activities the channel accepted (<see cref="SentActivities"/>) meet the condition.</summary>
+    public Task WaitForSentAsync(Func<IReadOnlyList<JsonNode>, bool> condition, CancellationToken cancellationToken) =>
+        _log.WaitForSentAsync(condition, cancellationToken);
+
     /// <summary>Completes with a snapshot once at least <paramref name="count"/> requests have been recorded.</summary>
     public Task<IReadOnlyList<ReceivedRequest>> WaitForRequestsAsync(int count, CancellationToken cancellationToken) =>
         _log.WaitForAsync(count, cancellationToken);
