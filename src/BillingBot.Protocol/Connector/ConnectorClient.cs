@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BillingBot.Protocol.Authentication;
@@ -11,13 +10,13 @@ namespace BillingBot.Protocol.Connector;
 
 /// <summary>
 /// The Bot Connector client: a typed HttpClient whose retries and timeouts come from the resilience handler
-/// registered with it. A token is attached only for trusted service URLs; any other URL is refused before a byte is sent.
+/// registered with it. A token is attached (by <see cref="ConnectorTokenHandler"/>, within each attempt's time limit)
+/// only for trusted service URLs; any other URL is refused before a byte is sent.
 /// Every write into a conversation waits for its turn under Teams' rate limits (<see cref="ConnectorRateLimiter"/>);
 /// member reads are not shaped (Teams allows them twice the rate, and a turn makes at most one).
 /// </summary>
 public sealed partial class ConnectorClient(
     HttpClient http,
-    IAccessTokenProvider tokens,
     TrustedServiceUrls trustedServiceUrls,
     ConnectorRateLimiter rateLimiter,
     ILogger<ConnectorClient> logger) : IConnectorClient
@@ -75,12 +74,6 @@ public sealed partial class ConnectorClient(
             request.Options.Set(ConnectorRateLimitingHandler.TargetOption, admission.Target);
         }
 
-        var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
         HttpResponseMessage response;
         try
         {
@@ -88,8 +81,20 @@ public sealed partial class ConnectorClient(
         }
         catch (Exception ex) when (ex is TimeoutRejectedException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            if (request.Options.TryGetValue(ConnectorTokenHandler.TokenPendingOption, out var pending) && pending)
+            {
+                // Out of time while waiting for our own token: nothing was sent.
+                Log.Failed(logger, method.Method, path, null, TeamsErrorCodes.TokenUnavailable);
+                throw new ConnectorException(null, TeamsErrorCodes.TokenUnavailable, "No token for the Bot Connector came in time; nothing was sent.", ex);
+            }
+
             Log.Failed(logger, method.Method, path, null, TeamsErrorCodes.Timeout);
             throw new ConnectorException(null, TeamsErrorCodes.Timeout, "The channel did not answer in time.", ex);
+        }
+        catch (ConnectorException ex)
+        {
+            Log.Failed(logger, method.Method, path, null, ex.ErrorCode);
+            throw;
         }
         catch (HttpRequestException ex)
         {

@@ -29,9 +29,11 @@ public static class ConnectorServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ConnectorOptions>>(),
             sp.GetKeyedService<TimeProvider>(ConnectorRateLimiter.ClockServiceKey) ?? TimeProvider.System));
         services.TryAddTransient<ConnectorRateLimitingHandler>();
+        services.TryAddTransient<ConnectorTokenHandler>();
 
-        // The rate limiter comes last, right before the socket: every attempt, retries included, books its send time as
-        // close to the wire as possible, so that the time Teams sees is the time that was booked.
+        // Inside the retry loop and its timeouts: the token of each attempt (MSAL caches it), then the rate limiter, last,
+        // right before the socket: every attempt, retries included, books its send time as close to the wire as possible,
+        // so that the time Teams sees is the time that was booked.
         var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler("connector", static (builder, context) =>
             {
@@ -52,6 +54,7 @@ public static class ConnectorServiceCollectionExtensions
                 });
                 builder.AddTimeout(options.AttemptTimeout);
             });
+        client.AddHttpMessageHandler<ConnectorTokenHandler>();
         client.AddHttpMessageHandler<ConnectorRateLimitingHandler>();
         return services;
     }

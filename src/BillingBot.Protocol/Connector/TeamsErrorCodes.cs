@@ -19,6 +19,9 @@ public static class TeamsErrorCodes
     /// <summary>Ours: the channel did not answer in time; the request may or may not have been applied.</summary>
     public const string Timeout = "Timeout";
 
+    /// <summary>Ours: no token for the Bot Connector could be had from Entra (refused, failed or too slow), so nothing was sent.</summary>
+    public const string TokenUnavailable = "TokenUnavailable";
+
     /// <summary>Ours: the channel could not be reached at all.</summary>
     public const string Unreachable = "Unreachable";
 }

@@ -9,6 +9,12 @@ public interface IConversationReferenceStore
     /// </summary>
     Task<bool> SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores the reference only when none is stored for its owner, and returns the one stored then: this one, or the
+    /// one that was there (stored meanwhile by someone else, e.g. an install while a proactive message opened a chat).
+    /// </summary>
+    Task<StoredConversationReference> AddAsync(StoredConversationReference reference, CancellationToken cancellationToken);
+
     Task<StoredConversationReference?> GetAsync(string tenantId, string owner, CancellationToken cancellationToken);
 
     /// <summary>All references of a tenant: a single-partition query.</summary>

@@ -18,16 +18,7 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
 
     public async Task<bool> SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKeys.Encode(reference.TenantId), TableKeys.Encode(reference.Owner))
-        {
-            ["TenantId"] = reference.TenantId,
-            ["Owner"] = reference.Owner,
-            ["Reference"] = JsonSerializer.Serialize(reference.Reference, ProtocolJson.Options),
-            ["ConversationType"] = reference.Reference.Conversation?.ConversationType,
-            ["IsActive"] = reference.IsActive,
-            ["UpdatedAt"] = time.GetUtcNow(),
-        };
-
+        var entity = ToEntity(reference);
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -41,6 +32,37 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
         catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
         {
             throw StorageErrors.Translate(reference.Owner, ex);
+        }
+    }
+
+    public async Task<StoredConversationReference> AddAsync(StoredConversationReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        for (var attempt = 1; ; attempt++)
+        {
+            var entity = ToEntity(reference);
+            try
+            {
+                await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                return reference with { UpdatedAt = entity.GetDateTimeOffset("UpdatedAt")!.Value };
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Stored meanwhile: that one stands (unless it was removed again at once; then try once more).
+                if (await GetAsync(reference.TenantId, reference.Owner, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    return stored;
+                }
+
+                if (attempt == 3)
+                {
+                    throw new ConcurrencyConflictException(reference.Owner, ex);
+                }
+            }
+            catch (Exception ex) when (StorageErrors.IsStorageFailure(ex))
+            {
+                throw StorageErrors.Translate(reference.Owner, ex);
+            }
         }
     }
 
@@ -67,6 +89,16 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
 
     public async Task DeleteAsync(string tenantId, string owner, CancellationToken cancellationToken) =>
         await StorageErrors.GuardAsync(owner, () => Table.DeleteEntityAsync(TableKeys.Encode(tenantId), TableKeys.Encode(owner), ETag.All, cancellationToken)).ConfigureAwait(false);
+
+    private TableEntity ToEntity(StoredConversationReference reference) => new(TableKeys.Encode(reference.TenantId), TableKeys.Encode(reference.Owner))
+    {
+        ["TenantId"] = reference.TenantId,
+        ["Owner"] = reference.Owner,
+        ["Reference"] = JsonSerializer.Serialize(reference.Reference, ProtocolJson.Options),
+        ["ConversationType"] = reference.Reference.Conversation?.ConversationType,
+        ["IsActive"] = reference.IsActive,
+        ["UpdatedAt"] = time.GetUtcNow(),
+    };
 
     private static StoredConversationReference FromEntity(TableEntity entity) => new(
         entity.GetString("TenantId"),

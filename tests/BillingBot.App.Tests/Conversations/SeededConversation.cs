@@ -26,17 +26,26 @@ public sealed class SeededConversation : IChatHost, IAsyncLifetime
 
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly BotEnvironment _env = new();
+    private readonly BotEnvironment _env;
     private HttpClient _http = null!;
 
     public SeededConversation()
+        : this(new BotEnvironment())
     {
+    }
+
+    private SeededConversation(BotEnvironment env)
+    {
+        _env = env;
         Host = new BotHost(_env.Azurite, settings: PartnerStaff.Settings(), services: services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
     }
+
+    /// <summary>The same on Azurite that keeps its tables on disk: storage stopped and started again comes back with them.</summary>
+    public static SeededConversation OnDisk() => new(BotEnvironment.OnDisk());
 
     public FakeTimeProvider Time { get; } = new(Now);
 

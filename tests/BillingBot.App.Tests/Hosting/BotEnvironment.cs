@@ -11,11 +11,21 @@ public sealed class BotEnvironment : IAsyncLifetime
 {
     public static readonly TestSigningKey TeamsKey = TestSigningKey.ForTeams("teams-key");
 
-    public AzuriteFixture Azurite { get; } = new();
+    public BotEnvironment()
+        : this(AzuritePersistence.Memory)
+    {
+    }
+
+    private BotEnvironment(AzuritePersistence persistence) => Azurite = new AzuriteFixture { Persistence = persistence };
+
+    public AzuriteFixture Azurite { get; }
 
     public FakeTeamsChannel Channel { get; } = new();
 
     public TestOpenIdServer OpenId { get; } = new();
+
+    /// <summary>An environment whose Azurite keeps its tables on disk, so a stop and start brings the data back.</summary>
+    public static BotEnvironment OnDisk() => new(AzuritePersistence.Disk);
 
     public async Task InitializeAsync()
     {

@@ -59,15 +59,15 @@ public sealed class ReminderWorld : IAsyncDisposable
 
     public async Task<ReminderWorld> InitializeAsync()
     {
-        _setup = Build("setup", null, null);
+        _setup = Build("setup", null, null, null);
         await Setup.GetRequiredService<TableStore>().EnsureTablesAsync(CancellationToken.None);
         return this;
     }
 
-    /// <summary>Starts an app instance against this world's storage, clock and channel.</summary>
-    public ReminderInstance StartInstance(string id, ReminderSweepHooks? hooks = null, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts an app instance against this world's storage, clock and channel; <paramref name="services"/> may replace what it registered.</summary>
+    public ReminderInstance StartInstance(string id, ReminderSweepHooks? hooks = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var instance = Build(id, hooks, settings);
+        var instance = Build(id, hooks, settings, services);
         _instances.Add(instance);
         return instance;
     }
@@ -166,7 +166,7 @@ public sealed class ReminderWorld : IAsyncDisposable
         }
     }
 
-    private ReminderInstance Build(string id, ReminderSweepHooks? hooks, IDictionary<string, string?>? settings)
+    private ReminderInstance Build(string id, ReminderSweepHooks? hooks, IDictionary<string, string?>? settings, Action<IServiceCollection>? replace)
     {
         var values = new Dictionary<string, string?>
         {
@@ -195,6 +195,7 @@ public sealed class ReminderWorld : IAsyncDisposable
         services.AddSingleton<IBillingTeamNotifier>(BillingTeam);
         services.AddSingleton(hooks ?? new ReminderSweepHooks());
         services.AddReminders(configuration);
+        replace?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         // The fake channel is on loopback; Teams' hosts are trusted by configuration, this one by hand.
         provider.GetRequiredService<TrustedServiceUrls>().Trust(Channel.ServiceUrl.ToString());

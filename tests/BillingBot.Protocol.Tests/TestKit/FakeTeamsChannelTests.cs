@@ -202,6 +202,62 @@ public sealed class FakeTeamsChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hold_keeps_the_nth_matching_request_waiting_until_released_and_then_answers_it()
+    {
+        var hold = _channel.Hold(r => r.ConversationId == "a:held", occurrence: 2);
+        using (await _http.PostAsJsonAsync(ActivitiesUrl("a:held"), new { type = "message", text = "one" }, _timeout.Token))
+        {
+        }
+
+        var second = _http.PostAsJsonAsync(ActivitiesUrl("a:held"), new { type = "message", text = "two" }, _timeout.Token);
+        var held = await hold.Arrived.WaitAsync(_timeout.Token);
+        using (await _http.PostAsJsonAsync(ActivitiesUrl("a:other"), new { type = "message", text = "other" }, _timeout.Token))
+        {
+        }
+
+        Assert.Equal("two", (string?)held.Body!["text"]);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(["one", "other"], _channel.SentActivities.Select(a => (string?)a["text"]));
+        hold.Release();
+        using var answer = await second;
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        Assert.True(await hold.Ended);
+        Assert.Equal(["one", "other", "two"], _channel.SentActivities.Select(a => (string?)a["text"]));
+    }
+
+    [Fact]
+    public async Task A_held_request_can_be_answered_with_a_failure_instead_and_is_then_not_delivered()
+    {
+        var hold = _channel.Hold(r => r.Method == "POST");
+
+        var call = _http.PostAsJsonAsync(ActivitiesUrl("a:1"), new { type = "message", text = "refused" }, _timeout.Token);
+        await hold.Arrived.WaitAsync(_timeout.Token);
+        hold.Answer(500, FakeTeamsChannel.TeamsErrorBody("InternalServerError", "no"));
+
+        using var response = await call;
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("InternalServerError", await response.Content.ReadAsStringAsync(_timeout.Token), StringComparison.Ordinal);
+        Assert.Empty(_channel.SentActivities);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_held_request_whose_client_goes_away_is_delivered_only_if_it_was_accepted_before_holding(bool acceptedBeforeHolding)
+    {
+        var hold = _channel.Hold(_ => true, acceptedBeforeHolding: acceptedBeforeHolding);
+        using var client = CancellationTokenSource.CreateLinkedTokenSource(_timeout.Token);
+
+        var call = _http.PostAsJsonAsync(ActivitiesUrl("a:1"), new { type = "message", text = "maybe" }, client.Token);
+        await hold.Arrived.WaitAsync(_timeout.Token);
+        await client.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.False(await hold.Ended.WaitAsync(_timeout.Token));
+        Assert.Equal(acceptedBeforeHolding ? 1 : 0, _channel.SentActivities.Count);
+    }
+
+    [Fact]
     public async Task Dispose_releases_a_hanging_request_by_dropping_the_connection()
     {
         var channel = new FakeTeamsChannel();

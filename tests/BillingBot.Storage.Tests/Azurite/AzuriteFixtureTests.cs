@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 using BillingBot.TestKit.Azurite;
 
 namespace BillingBot.Storage.Tests.Azurite;
@@ -86,6 +87,29 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(port, own.Port);
         using (await GetTablesAsync(own))
         {
+        }
+    }
+
+    [Theory]
+    [InlineData(AzuritePersistence.Memory, false)]
+    [InlineData(AzuritePersistence.Disk, true)]
+    public async Task A_restart_keeps_the_rows_only_on_disk(AzuritePersistence persistence, bool kept)
+    {
+        await using var own = new AzuriteFixture { Persistence = persistence };
+        await own.InitializeAsync();
+        var table = new TableClient(own.ConnectionString, "Kept");
+        await table.CreateAsync();
+        // Written just before the stop: a disk fixture must save it then, not at Azurite's next periodic save.
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["Value"] = 42 });
+
+        await own.StopAsync();
+        await own.StartAsync();
+
+        var found = await new TableClient(own.ConnectionString, "Kept").GetEntityIfExistsAsync<TableEntity>("p", "r");
+        Assert.Equal(kept, found.HasValue);
+        if (kept)
+        {
+            Assert.Equal(42, found.Value!.GetInt32("Value"));
         }
     }
 

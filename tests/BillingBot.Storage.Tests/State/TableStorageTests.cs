@@ -150,4 +150,26 @@ public sealed class TableStorageTests : IClassFixture<AzuriteFixture>, IAsyncLif
         await store.SaveAsync(reference with { IsActive = false }, CancellationToken.None);
         Assert.True(await store.SaveAsync(reference, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Adding_a_reference_stores_it_only_when_none_is_stored_and_returns_the_one_that_stands()
+    {
+        var store = new TableConversationReferenceStore(_tables, TimeProvider.System);
+        var tenant = "tenant-" + Guid.NewGuid().ToString("N");
+        var owner = "user:" + Guid.NewGuid();
+        StoredConversationReference Chat(string id) => new(tenant, owner, new ConversationReference
+        {
+            ServiceUrl = "https://smba.trafficmanager.net/emea/",
+            Conversation = new ConversationAccount { Id = id, TenantId = tenant },
+        }, true, DateTimeOffset.UtcNow);
+
+        var first = await store.AddAsync(Chat("a:installed"), CancellationToken.None);
+        var second = await store.AddAsync(Chat("a:opened"), CancellationToken.None);
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => store.AddAsync(Chat("a:racing" + i), CancellationToken.None)));
+
+        Assert.Equal("a:installed", first.Reference.Conversation!.Id);
+        Assert.Equal("a:installed", second.Reference.Conversation!.Id);
+        Assert.All(racing, r => Assert.Equal("a:installed", r.Reference.Conversation!.Id));
+        Assert.Equal("a:installed", (await store.GetAsync(tenant, owner, CancellationToken.None))!.Reference.Conversation!.Id);
+    }
 }

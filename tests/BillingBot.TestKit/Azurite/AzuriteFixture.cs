@@ -11,7 +11,8 @@ namespace BillingBot.TestKit.Azurite;
 /// Runs a private Azurite Table service (in-memory, on a free loopback port) for the lifetime of
 /// an xUnit fixture. Each instance gets its own process, so test classes do not share data.
 /// <see cref="StopAsync"/> / <see cref="StartAsync"/> take the service down and bring it back on
-/// the same port (with empty storage) for fault-injection tests.
+/// the same port for fault-injection tests: with empty storage by default, with the data it had
+/// when <see cref="Persistence"/> is <see cref="AzuritePersistence.Disk"/>.
 /// </summary>
 /// <remarks>
 /// Azurite comes from <c>tools/node_modules</c>; it is installed on first use (see
@@ -38,13 +39,25 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     // Loaded into node before Azurite: exit when stdin reaches EOF. We hold the write end of
     // that pipe, so if the test host dies without disposing us (crash, kill -9, a stopped
     // debugger) the OS closes it and Azurite goes too instead of lingering on a port.
+    // A line "shutdown" on stdin asks Azurite to close as its own IPC "shutdown" message does: it
+    // stops listening and saves its database, then prints ClosedMessage.
     private const string ExitWithParentModule =
-        "data:text/javascript,process.stdin.on('end',()=>process.exit(0)).resume()";
+        "data:text/javascript,process.stdin.on('data',d=>{if(String(d).includes('shutdown'))process.emit('message','shutdown')}).on('end',()=>process.exit(0)).resume()";
+
+    private const string ClosedMessage = "Azurite Table service successfully closed";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Process? _process;
+    private OutputTail? _output;
+    private string? _location;
     private int _port;
     private bool _disposed;
+
+    /// <summary>
+    /// In memory (the default: a restart comes back empty) or on disk (a restart keeps the tables). Set it before the
+    /// first start.
+    /// </summary>
+    public AzuritePersistence Persistence { get; init; } = AzuritePersistence.Memory;
 
     /// <summary>The loopback TCP port of the Table endpoint; fixed for the fixture's lifetime.</summary>
     public int Port => _port != 0
@@ -86,7 +99,8 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             {
                 // A restart must keep the port (clients hold the connection string), so losing
                 // it to another process is an error rather than a reason to move.
-                var restarted = await TryLaunchAsync(tools, _port, cancellationToken).ConfigureAwait(false);
+                var restarted = await TryLaunchAsync(tools, _port, Location(), cancellationToken).ConfigureAwait(false);
+                _output = restarted.Output;
                 _process = restarted.Process
                     ?? throw new InvalidOperationException(
                         $"Could not restart Azurite: port {_port} is now used by another process.{Environment.NewLine}{restarted.Output}");
@@ -97,10 +111,11 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             for (var attempt = 0; attempt < PortAttempts; attempt++)
             {
                 var port = PickFreeLoopbackPort();
-                var launched = await TryLaunchAsync(tools, port, cancellationToken).ConfigureAwait(false);
+                var launched = await TryLaunchAsync(tools, port, Location(), cancellationToken).ConfigureAwait(false);
                 if (launched.Process is not null)
                 {
                     _process = launched.Process;
+                    _output = launched.Output;
                     _port = port;
                     return;
                 }
@@ -118,8 +133,9 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>
-    /// Kills Azurite and waits until it has exited, so its port refuses connections when this
-    /// returns. In-memory data is lost. Does nothing if it is not running.
+    /// Stops Azurite and waits until it has exited, so its port refuses connections when this
+    /// returns. In memory, it is killed and the data is lost; on disk, it is asked to close first,
+    /// which saves the tables for the next <see cref="StartAsync"/>. Does nothing if it is not running.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
@@ -146,6 +162,17 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 
             _disposed = true;
             await StopCoreAsync().ConfigureAwait(false);
+            if (_location is not null)
+            {
+                try
+                {
+                    Directory.Delete(_location, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A temporary folder left behind is harmless.
+                }
+            }
         }
         finally
         {
@@ -156,11 +183,58 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     private async Task StopCoreAsync()
     {
         var process = _process;
+        var output = _output;
         _process = null;
-        if (process is not null)
+        _output = null;
+        if (process is null)
         {
-            await KillAsync(process).ConfigureAwait(false);
+            return;
         }
+
+        if (Persistence == AzuritePersistence.Disk && output is not null && !process.HasExited)
+        {
+            await CloseAsync(process, output).ConfigureAwait(false);
+        }
+
+        await KillAsync(process).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks Azurite to close (stop listening, save its database) and waits until it says it has.</summary>
+    private static async Task CloseAsync(Process process, OutputTail output)
+    {
+        var closed = output.WaitForAsync(ClosedMessage);
+        try
+        {
+            await process.StandardInput.WriteLineAsync("shutdown").ConfigureAwait(false);
+            await process.StandardInput.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            return; // it is exiting already; the kill below makes sure
+        }
+
+        using var timeout = new CancellationTokenSource(ExitTimeout);
+        try
+        {
+            await closed.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException(
+                $"Azurite (pid {process.Id}) did not close within {ExitTimeout.TotalSeconds:0}s; its tables may not be saved.{Environment.NewLine}{output}");
+        }
+    }
+
+    /// <summary>The folder of the tables on disk, made on first use; null in memory.</summary>
+    private string? Location()
+    {
+        if (Persistence == AzuritePersistence.Memory)
+        {
+            return null;
+        }
+
+        _location ??= Directory.CreateTempSubdirectory("billingbot-azurite-").FullName;
+        return _location;
     }
 
     /// <summary>
@@ -168,7 +242,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// process if the port turned out to be taken; throws for any other failure.
     /// </summary>
     private static async Task<(Process? Process, OutputTail Output)> TryLaunchAsync(
-        NodeToolPaths tools, int port, CancellationToken cancellationToken)
+        NodeToolPaths tools, int port, string? location, CancellationToken cancellationToken)
     {
         var output = new OutputTail();
         var startInfo = new ProcessStartInfo("node")
@@ -179,7 +253,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             RedirectStandardError = true,
             // With --inMemoryPersistence nothing should be written, but Azurite defaults its
             // workspace to the cwd; keep any stray file out of the repo.
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = location ?? Path.GetTempPath(),
         };
         foreach (var argument in new[]
         {
@@ -187,10 +261,11 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             tools.AzuriteTableScript,
             "--tableHost", "127.0.0.1",
             "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--inMemoryPersistence",
+        }.Concat(location is null ? ["--inMemoryPersistence"] : ["--location", location]).Concat(
+        [
             "--disableTelemetry",
             "--silent",
-        })
+        ]))
         {
             startInfo.ArgumentList.Add(argument);
         }

@@ -10,6 +10,7 @@ internal sealed class OutputTail(int capacity = 200)
 {
     private readonly Lock _gate = new();
     private readonly Queue<string> _lines = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
 
     public void Add(string stream, string? line)
     {
@@ -27,7 +28,24 @@ internal sealed class OutputTail(int capacity = 200)
             }
 
             _lines.Enqueue($"[{stream}] {line}");
+            foreach (var waiter in _waiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Seen.TrySetResult();
+            }
         }
+    }
+
+    /// <summary>Completes when a line containing <paramref name="text"/> is added from now on.</summary>
+    public Task WaitForAsync(string text)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _waiters.Add((text, seen));
+        }
+
+        return seen.Task;
     }
 
     public bool Contains(string text)

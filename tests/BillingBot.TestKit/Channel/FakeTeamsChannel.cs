@@ -27,6 +27,8 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
     private readonly ConnectorBehavior _behavior = new();
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ChannelRateLedger _rates = new();
+    private readonly Lock _holdGate = new();
+    private readonly List<HeldRequest> _holds = [];
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private Uri? _serviceUrl;
@@ -141,6 +143,28 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
     /// <summary>The next request is never answered; it ends when the client aborts it or the server stops.</summary>
     public void EnqueueHang() => _script.Enqueue(new ScriptedResponse(null, null, null, null, true));
 
+    /// <summary>
+    /// Holds the <paramref name="occurrence"/>-th request from now on that matches: it is recorded, then left
+    /// unanswered until the test releases it or the client goes away. With <paramref name="acceptedBeforeHolding"/> the
+    /// activity is taken (delivered) first and only the answer is held: Teams has it, and the sender does not know.
+    /// Scripted responses and rate limits do not apply to a held request.
+    /// </summary>
+    public HeldRequest Hold(Func<ReceivedRequest, bool> match, int occurrence = 1, bool acceptedBeforeHolding = false)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var hold = new HeldRequest(match, occurrence, acceptedBeforeHolding);
+        lock (_holdGate)
+        {
+            _holds.Add(hold);
+        }
+
+        return hold;
+    }
+
+    /// <summary>Completes once the activities the channel accepted (<see cref="SentActivities"/>) meet the condition.</summary>
+    public Task WaitForSentAsync(Func<IReadOnlyList<JsonNode>, bool> condition, CancellationToken cancellationToken) =>
+        _log.WaitForSentAsync(condition, cancellationToken);
+
     /// <summary>Completes with a snapshot once at least <paramref name="count"/> requests have been recorded.</summary>
     public Task<IReadOnlyList<ReceivedRequest>> WaitForRequestsAsync(int count, CancellationToken cancellationToken) =>
         _log.WaitForAsync(count, cancellationToken);
@@ -191,13 +215,20 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
         var body = await ReadJsonAsync(request, aborted.Token).ConfigureAwait(false);
         var answer = _behavior.Answer(route, body);
         string? authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
-        _log.Add(new ReceivedRequest(
+        var received = new ReceivedRequest(
             request.Method.ToUpperInvariant(),
             relativePath,
             answer.ConversationId ?? route.ConversationId,
             route.ActivityId,
             authorization,
-            body));
+            body);
+        _log.Add(received);
+
+        if (TakeHold(received) is { } hold)
+        {
+            await HoldAsync(context, hold, received, answer, aborted.Token).ConfigureAwait(false);
+            return;
+        }
 
         if (RequireBearer && authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -231,6 +262,57 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
         }
 
         await WriteAsync(context.Response, answer.Status, answer.Body?.ToJsonString(), aborted.Token).ConfigureAwait(false);
+    }
+
+    private HeldRequest? TakeHold(ReceivedRequest received)
+    {
+        lock (_holdGate)
+        {
+            var hold = _holds.FirstOrDefault(h => h.Takes(received));
+            if (hold is not null)
+            {
+                _holds.Remove(hold);
+            }
+
+            return hold;
+        }
+    }
+
+    private async Task HoldAsync(HttpContext context, HeldRequest hold, ReceivedRequest received, ConnectorAnswer answer, CancellationToken aborted)
+    {
+        var accepted = answer.SentActivity is not null && answer.Status < 300;
+        if (accepted && hold.AcceptedBeforeHolding)
+        {
+            _log.AddSentActivity(answer.SentActivity!);
+        }
+
+        hold.Hold(received);
+        (int Status, string? Body)? instead;
+        try
+        {
+            instead = await hold.Released.WaitAsync(aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            hold.End(answered: false);
+            context.Abort();
+            return;
+        }
+
+        if (accepted && !hold.AcceptedBeforeHolding && instead is null)
+        {
+            _log.AddSentActivity(answer.SentActivity!);
+        }
+
+        try
+        {
+            await WriteAsync(context.Response, instead?.Status ?? answer.Status, instead is { } given ? given.Body : answer.Body?.ToJsonString(), aborted).ConfigureAwait(false);
+            hold.End(answered: true);
+        }
+        catch (OperationCanceledException)
+        {
+            hold.End(answered: false);
+        }
     }
 
     /// <returns>True when the normal answer should still be given.</returns>

@@ -12,6 +12,7 @@ internal sealed class RequestLog
     private readonly List<ReceivedRequest> _requests = [];
     private readonly List<JsonNode> _sentActivities = [];
     private readonly List<(int Target, TaskCompletionSource<IReadOnlyList<ReceivedRequest>> Done)> _waiters = [];
+    private readonly List<(Func<IReadOnlyList<JsonNode>, bool> Condition, TaskCompletionSource Done)> _sentWaiters = [];
 
     public IReadOnlyList<ReceivedRequest> Requests
     {
@@ -61,9 +62,51 @@ internal sealed class RequestLog
 
     public void AddSentActivity(JsonNode activity)
     {
+        List<TaskCompletionSource> ready = [];
         lock (_gate)
         {
             _sentActivities.Add(activity);
+            IReadOnlyList<JsonNode> snapshot = [.. _sentActivities];
+            foreach (var waiter in _sentWaiters.Where(w => w.Condition(snapshot)).ToList())
+            {
+                _sentWaiters.Remove(waiter);
+                ready.Add(waiter.Done);
+            }
+        }
+
+        foreach (var done in ready)
+        {
+            done.TrySetResult();
+        }
+    }
+
+    public async Task WaitForSentAsync(Func<IReadOnlyList<JsonNode>, bool> condition, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = (condition, done);
+        lock (_gate)
+        {
+            if (condition([.. _sentActivities]))
+            {
+                return;
+            }
+
+            _sentWaiters.Add(waiter);
+        }
+
+        try
+        {
+            using (cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)))
+            {
+                await done.Task.ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _sentWaiters.Remove(waiter);
+            }
         }
     }
 
