@@ -71,7 +71,7 @@ public static class TicketAgentsCard
             TicketStatus.New => (t["Agents_StatusNew"], AdaptiveTextColor.Warning),
             TicketStatus.InProgress => (t.Format("Agents_StatusInProgress", agent), AdaptiveTextColor.Accent),
             TicketStatus.WaitingForCustomer => (t.Format("Agents_StatusWaitingForCustomer", agent), AdaptiveTextColor.Default),
-            TicketStatus.EscalatedToMicrosoft => (t.Format("Agents_StatusEscalatedToMicrosoft", format.Route(ticket.Microsoft!.Route), ticket.Microsoft.CaseNumber), AdaptiveTextColor.Accent),
+            TicketStatus.EscalatedToMicrosoft => (t.Format("Agents_StatusEscalatedToMicrosoft", format.Route(ticket.Microsoft!.Route), MarkdownText.Escape(ticket.Microsoft.CaseNumber)), AdaptiveTextColor.Accent),
             TicketStatus.Resolved => (t.Format("Agents_StatusResolved", ticket.Last(TicketEventKind.Resolved)?.ByName is { } resolver ? MarkdownText.Escape(resolver) : agent, format.Timestamp(ticket.Last(TicketEventKind.Resolved)?.At ?? ticket.OpenedAt)), AdaptiveTextColor.Good),
             _ => (t.Format("Agents_StatusClosed", format.Timestamp(ticket.Last(TicketEventKind.Closed)?.At ?? ticket.OpenedAt)), AdaptiveTextColor.Good),
         };
