@@ -224,6 +224,14 @@ public partial class BotAdapter(
             return "activity has no conversation id";
         }
 
+        // Everything that decides whose data a turn sees reads the tenant once (GetTenantId: channelData first); an
+        // activity that names two tenants is not one Teams sends, and no reading of it is safe.
+        if (activity.ChannelData?.Tenant?.Id is { Length: > 0 } channelTenant && activity.Conversation?.TenantId is { Length: > 0 } conversationTenant
+            && !string.Equals(channelTenant.Trim(), conversationTenant.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return "activity names two different tenants";
+        }
+
         return string.IsNullOrWhiteSpace(activity.ChannelId) ? "activity has no channelId" : null;
     }
 
