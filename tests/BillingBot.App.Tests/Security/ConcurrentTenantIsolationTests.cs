@@ -23,7 +23,8 @@ namespace BillingBot.App.Tests.Security;
 /// reminder sweep runs. Nobody reads another tenant's invoice numbers, amounts, customer or contact names; the
 /// contact without the billing role reads no amounts at all. An activity whose two tenant fields disagree is refused.
 /// </summary>
-public sealed partial class ConcurrentTenantIsolationTests(TwoInstanceWorld world) : IClassFixture<TwoInstanceWorld>
+[Collection(SecurityWorldCollection.Name)]
+public sealed partial class ConcurrentTenantIsolationTests(TwoInstanceWorld world)
 {
     private static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("en-US"), CultureInfo.GetCultureInfo("pl-PL")];
 
