@@ -87,6 +87,12 @@ public partial class BotAdapter(
             return new BotResponse(StatusCodes.Status400BadRequest);
         }
 
+        if (activity.Text?.Length > adapterOptions.Value.MaxTextLength)
+        {
+            Log.Rejected(logger, 413, "text longer than the limit");
+            return new BotResponse(StatusCodes.Status413PayloadTooLarge);
+        }
+
         if (!ActivityTypes.IsKnown(activity.Type))
         {
             Log.Ignored(logger, activity.Type!);
