@@ -228,13 +228,13 @@ public sealed class BillingAnswers(
         var changes = ProductChanges(previous, current).Take(3).ToList();
         if (!caller.CanSeeAmounts)
         {
-            var products = changes.Select(c => t.Format("InvoiceChangedLineNoAmounts", c.Product));
+            var products = changes.Select(c => t.Format("InvoiceChangedLineNoAmounts", MarkdownText.Escape(c.Product)));
             return Text(t.Format("InvoiceChangedNoAmounts", current.Number, previous.Number) + "\n\n" + string.Join("\n", products), markdown: true);
         }
 
         var difference = current.Gross - previous.Gross;
         var header = t.Format(difference.IsNegative ? "InvoiceChangedDown" : "InvoiceChangedUp", current.Number, f.Money(difference.IsNegative ? -difference : difference), previous.Number);
-        var lines = changes.Select(c => t.Format("InvoiceChangedLine", c.Product, f.Money(c.Before), f.Money(c.After)));
+        var lines = changes.Select(c => t.Format("InvoiceChangedLine", MarkdownText.Escape(c.Product), f.Money(c.Before), f.Money(c.After)));
         return Text(header + "\n\n" + string.Join("\n", lines), markdown: true);
     }
 

@@ -3,6 +3,7 @@ using BillingBot.App.Conversations;
 using BillingBot.Billing.Customers;
 using BillingBot.Billing.Escalations;
 using BillingBot.Billing.Support;
+using BillingBot.Protocol.Cards;
 using BillingBot.Protocol.Schema;
 
 namespace BillingBot.App.Escalations;
@@ -42,7 +43,7 @@ public sealed class TicketAnswers(ITickets tickets, SupportOffer support)
             foreach (var number in named)
             {
                 var ticket = await tickets.FindAsync(customer.TenantId, number, cancellationToken).ConfigureAwait(false);
-                parts.Add(ticket is null ? t.Format("Status_NotFound", number, customer.Name) : Describe(ticket, caller.Now, f));
+                parts.Add(ticket is null ? t.Format("Status_NotFound", MarkdownText.Escape(number), MarkdownText.Escape(customer.Name)) : Describe(ticket, caller.Now, f));
             }
 
             return Markdown(string.Join("\n\n", parts));
@@ -124,15 +125,15 @@ public sealed class TicketAnswers(ITickets tickets, SupportOffer support)
         var t = format.Texts;
         var text = new StringBuilder();
         text.Append(t.Format("Status_Header", ticket.Number, Subject(ticket, format), format.Status(ticket.Status)));
-        var agent = ticket.AssignedToName;
+        var agent = MarkdownText.Escape(ticket.AssignedToName);
         var detail = ticket.Status switch
         {
             TicketStatus.New when ticket.ResponseDueBy is { } due && due > now => t.Format("Detail_NewDue", format.Timestamp(due)),
             TicketStatus.New => t["Detail_New"],
             TicketStatus.InProgress => t.Format("Detail_WorkedOnBy", agent),
             TicketStatus.WaitingForCustomer => t.Format("Detail_WaitingForYou", agent),
-            TicketStatus.EscalatedToMicrosoft => t.Format("Detail_WithMicrosoft", format.Route(ticket.Microsoft!.Route), ticket.Microsoft.CaseNumber, ticket.Microsoft.Status, agent),
-            TicketStatus.Resolved => t.Format("Detail_ResolvedBy", ticket.Last(TicketEventKind.Resolved)?.ByName ?? agent, format.Timestamp(ticket.Last(TicketEventKind.Resolved)?.At ?? now)),
+            TicketStatus.EscalatedToMicrosoft => t.Format("Detail_WithMicrosoft", format.Route(ticket.Microsoft!.Route), MarkdownText.Escape(ticket.Microsoft.CaseNumber), MarkdownText.Escape(ticket.Microsoft.Status), agent),
+            TicketStatus.Resolved => t.Format("Detail_ResolvedBy", ticket.Last(TicketEventKind.Resolved)?.ByName is { } resolver ? MarkdownText.Escape(resolver) : agent, format.Timestamp(ticket.Last(TicketEventKind.Resolved)?.At ?? now)),
             _ => t.Format("Detail_ClosedOn", format.Timestamp(ticket.Last(TicketEventKind.Closed)?.At ?? now)),
         };
         text.Append(' ').Append(detail);
@@ -144,8 +145,8 @@ public sealed class TicketAnswers(ITickets tickets, SupportOffer support)
     {
         var status = format.Status(ticket.Status);
         var who = ticket.Status == TicketStatus.EscalatedToMicrosoft
-            ? format.Texts.Format("Status_LineMicrosoft", ticket.Microsoft!.CaseNumber)
-            : ticket.AssignedToName;
+            ? format.Texts.Format("Status_LineMicrosoft", MarkdownText.Escape(ticket.Microsoft!.CaseNumber))
+            : ticket.AssignedToName is { } assigned ? MarkdownText.Escape(assigned) : null;
         return format.Texts.Format("Status_Line", ticket.Number, Subject(ticket, format), who is null ? status : status + " (" + who + ")");
     }
 

@@ -6,6 +6,7 @@ using BillingBot.App.Suspensions;
 using BillingBot.Billing.Customers;
 using BillingBot.Billing.Escalations;
 using BillingBot.Billing.Staff;
+using BillingBot.Protocol.Cards;
 using BillingBot.Protocol.Schema;
 using BillingBot.Protocol.Turns;
 
@@ -145,8 +146,8 @@ public sealed partial class TicketCardActions(
 
         // The answer goes to the agents first: a status change without it would leave the agent with nothing.
         var agents = cards.AgentsFormat.Texts;
-        var who = customer?.FindContact(ticket.OpenedByObjectId)?.Name ?? agents["Agents_CustomerUser"];
-        if (!await desk.ReplyInThreadAsync(ticket, agents.Format("Thread_CustomerAnswered", who, ticket.Number, answer), cancellationToken).ConfigureAwait(false))
+        var who = customer?.FindContact(ticket.OpenedByObjectId)?.Name is { } name ? MarkdownText.Escape(name) : agents["Agents_CustomerUser"];
+        if (!await desk.ReplyInThreadAsync(ticket, agents.Format("Thread_CustomerAnswered", who, ticket.Number, MarkdownText.Escape(answer)), cancellationToken).ConfigureAwait(false))
         {
             return CardActionResult.Message(t["Notice_AnswerNotDelivered"]);
         }

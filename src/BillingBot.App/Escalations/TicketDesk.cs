@@ -259,7 +259,7 @@ public sealed partial class TicketDesk(
         var format = cards.AgentsFormat;
         var t = format.Texts;
         var contact = customer?.FindContact(ticket.OpenedByObjectId);
-        var who = contact is null ? t["Agents_CustomerUser"] : t.Format("Thread_Contact", contact.Name, contact.Email);
+        var who = contact is null ? t["Agents_CustomerUser"] : t.Format("Thread_Contact", MarkdownText.Escape(contact.Name), MarkdownText.Escape(contact.Email));
         var what = string.Join(", ", untold.Select(e => format.Texts["AgentsStatus_" + StatusAfter(e.Kind)]));
         if (!await ReplyInThreadAsync(ticket, t.Format("Thread_CustomerUnreachable", who, ticket.Number, what), cancellationToken).ConfigureAwait(false))
         {

@@ -4,6 +4,7 @@ using BillingBot.App.Conversations.Dialogs;
 using BillingBot.Billing.Escalations;
 using BillingBot.Billing.Invoices;
 using BillingBot.Billing.Understanding;
+using BillingBot.Protocol.Cards;
 using BillingBot.Protocol.Dialogs;
 using BillingBot.Protocol.Dialogs.Choices;
 using BillingBot.Protocol.Schema;
@@ -198,7 +199,7 @@ public sealed partial class TicketDialog : ComponentDialog
         draft.Severity = step.Result is FoundChoice found ? Severities[found.Index] : TicketSeverity.Normal;
         var f = Format(step, draft);
         var t = f.Texts;
-        var summary = t.Format("Ask_Confirm", f.Category(draft.Category!.Value), f.Invoices(draft.InvoiceNumbers), f.Severity(draft.Severity.Value), draft.Description);
+        var summary = t.Format("Ask_Confirm", f.Category(draft.Category!.Value), f.Invoices(draft.InvoiceNumbers), f.Severity(draft.Severity.Value), MarkdownText.Escape(draft.Description));
         var options = Ask(summary, [new Choice(t["Confirm_Yes"]) { Synonyms = t["Synonyms_Yes"].Split('|') }, new Choice(t["Confirm_No"]) { Synonyms = t["Synonyms_No"].Split('|') }], f);
         options.Prompt!.TextFormat = "markdown";
         return await step.PromptAsync(ChoiceId, options, cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public static class HandoffRatingCard
         var body = new List<AdaptiveElement>
         {
             CardParts.Heading(t["Rate_Title"]),
-            CardParts.Text(t.Format("Rate_Question", request.AcceptedBy?.Name ?? string.Empty)),
+            CardParts.Text(t.Format("Rate_Question", MarkdownText.Escape(request.AcceptedBy?.Name))),
         };
         var actions = Enumerable.Range(1, 5).Select(stars => (AdaptiveAction)new AdaptiveExecuteAction
         {

@@ -22,8 +22,8 @@ public static class HandoffRequestCard
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(refreshUserIds);
         var t = format.Texts;
-        var customerName = customer?.Name ?? request.TenantId;
-        var person = customer?.Contacts.FirstOrDefault(c => string.Equals(c.ObjectId, request.UserObjectId, StringComparison.OrdinalIgnoreCase))?.Name;
+        var customerName = MarkdownText.Escape(customer?.Name ?? request.TenantId);
+        var person = customer?.Contacts.FirstOrDefault(c => string.Equals(c.ObjectId, request.UserObjectId, StringComparison.OrdinalIgnoreCase))?.Name is { } name ? MarkdownText.Escape(name) : null;
         var (status, color) = Status(request, format);
         var facts = new List<AdaptiveFact>
         {
@@ -38,7 +38,7 @@ public static class HandoffRequestCard
 
         if (request.Topic.Length > 0)
         {
-            facts.Add(new(t["Fact_Topic"], request.Topic));
+            facts.Add(new(t["Fact_Topic"], MarkdownText.Escape(request.Topic)));
         }
 
         facts.Add(new(t["Fact_Intent"], IntentLabel(request, format)));
@@ -62,7 +62,7 @@ public static class HandoffRequestCard
 
         body.AddRange(request.LastMessages.Select(m => new AdaptiveTextBlock
         {
-            Text = m.Who == HandoffParty.Bot ? t.Format("Line_Bot", m.Text) : t.Format("Line_Person", m.Name ?? person ?? customerName, m.Text),
+            Text = m.Who == HandoffParty.Bot ? t.Format("Line_Bot", MarkdownText.Escape(m.Text)) : t.Format("Line_Person", (m.Name is { } said ? MarkdownText.Escape(said) : null) ?? person ?? customerName, MarkdownText.Escape(m.Text)),
             Wrap = true,
             Size = AdaptiveTextSize.Small,
             Spacing = AdaptiveSpacing.Small,
@@ -98,7 +98,7 @@ public static class HandoffRequestCard
         ArgumentNullException.ThrowIfNull(format);
         var t = format.Texts;
         var ended = request.EndedAt is { } at ? format.Timestamp(at) : string.Empty;
-        var agent = request.AcceptedBy?.Name ?? string.Empty;
+        var agent = MarkdownText.Escape(request.AcceptedBy?.Name);
         return request.State switch
         {
             HandoffState.Requested or HandoffState.Offered => (t.Format("Request_Waiting", format.Timestamp(request.RequestedAt)), AdaptiveTextColor.Warning),

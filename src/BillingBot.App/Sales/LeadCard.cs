@@ -27,10 +27,10 @@ public static class LeadCard
         var mentions = lead.SalesAgents.Select(a => new TeamsCardMention { Text = Tag(a.Name), Mentioned = new ChannelAccount(a.ObjectId, a.Name) }).ToList();
         var body = new List<AdaptiveElement>
         {
-            CardParts.Title(t.Format("Lead_Title", customer.Name)),
+            CardParts.Title(t.Format("Lead_Title", MarkdownText.Escape(customer.Name))),
             CardParts.Text(mentions.Count > 0
-                ? t.Format("Lead_Intro", string.Join(", ", mentions.Select(m => m.Text)), customer.Name)
-                : t.Format("Lead_IntroNoAgents", customer.Name)),
+                ? t.Format("Lead_Intro", string.Join(", ", mentions.Select(m => m.Text)), MarkdownText.Escape(customer.Name))
+                : t.Format("Lead_IntroNoAgents", MarkdownText.Escape(customer.Name))),
             new AdaptiveFactSet { Facts = Facts(lead, format) },
         };
         if (!string.IsNullOrWhiteSpace(lead.Written))
@@ -76,7 +76,7 @@ public static class LeadCard
         var unknown = t["Unknown"];
         return
         [
-            new(t["Fact_Customer"], lead.Customer.Name),
+            new(t["Fact_Customer"], MarkdownText.Escape(lead.Customer.Name)),
             new(t["Fact_Tenant"], lead.Customer.TenantId),
             new(t["Fact_AskedBy"], string.IsNullOrWhiteSpace(lead.AskedByName) ? unknown : Quote(lead.AskedByName)),
             new(t["Fact_ObjectId"], lead.AskedByObjectId ?? unknown),
@@ -88,10 +88,10 @@ public static class LeadCard
         ];
     }
 
-    // What a customer typed is shown, never interpreted: no <at> tag of theirs may become a mention.
+    // What a customer typed is shown, never interpreted: no <at> tag of theirs may become a mention, no Markdown formats.
     private static string Quote(string text)
     {
         var shown = text.Trim().Replace('<', '‹').Replace('>', '›');
-        return shown.Length <= MaxQuotedLength ? shown : shown[..MaxQuotedLength] + "…";
+        return MarkdownText.Escape(shown.Length <= MaxQuotedLength ? shown : shown[..MaxQuotedLength] + "…");
     }
 }

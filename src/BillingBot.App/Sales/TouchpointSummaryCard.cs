@@ -22,7 +22,7 @@ public static class TouchpointSummaryCard
         var leads = summary.Of(TouchpointKind.SalesLead).ToList();
         var body = new List<AdaptiveElement>
         {
-            CardParts.Title(t.Format("Summary_Title", summary.Customer.Name)),
+            CardParts.Title(t.Format("Summary_Title", MarkdownText.Escape(summary.Customer.Name))),
             new AdaptiveTextBlock
             {
                 Text = t.Format("Summary_Period", format.Date(summary.Since), format.Date(summary.Until), summary.Days),

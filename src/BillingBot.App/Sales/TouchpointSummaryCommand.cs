@@ -52,19 +52,19 @@ public sealed partial class TouchpointSummaryCommand(
         Log.Searched(logger, found.Count);
         if (found.Count == 0)
         {
-            await ReplyAsync(turn, t.Format("Summary_NotFound", query), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turn, t.Format("Summary_NotFound", MarkdownText.Escape(query)), cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         if (found.Count > 1)
         {
-            var lines = found.Take(MaxChoices).Select(c => t.Format("Summary_Choice", c.Name, c.TenantId)).ToList();
+            var lines = found.Take(MaxChoices).Select(c => t.Format("Summary_Choice", MarkdownText.Escape(c.Name), c.TenantId)).ToList();
             if (found.Count > MaxChoices)
             {
                 lines.Add(t.Format("Summary_More", found.Count - MaxChoices));
             }
 
-            await ReplyAsync(turn, t.Format("Summary_Several", query, string.Join("\n", lines)), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turn, t.Format("Summary_Several", MarkdownText.Escape(query), string.Join("\n", lines)), cancellationToken).ConfigureAwait(false);
             return true;
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using BillingBot.App.Bot;
 using BillingBot.App.Resources;
 using BillingBot.Billing.Staff;
+using BillingBot.Protocol.Cards;
 using BillingBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 
@@ -60,7 +61,7 @@ public sealed partial class StaffRosterCommand(
         {
             var roles = person.Roles.Count == 0 ? texts["List_NoRole"] : string.Join(", ", person.Roles.Order().Select(texts.Role));
             var line = rules.Configured(person.ObjectId) is null ? "List_Line" : "List_LineConfigured";
-            answer.Append('\n').Append(texts.Format(line, Markdown(person.Name), roles, person.ObjectId));
+            answer.Append('\n').Append(texts.Format(line, MarkdownText.Escape(person.Name), roles, person.ObjectId));
         }
 
         if (member.HasRole(StaffRole.UserManagementAdmin))
@@ -97,7 +98,7 @@ public sealed partial class StaffRosterCommand(
         {
             if (await members.ResolveAsync(turn.Context.Activity, mentioned, cancellationToken).ConfigureAwait(false) is not { AadObjectId: { } found } person)
             {
-                return texts.Format("Mention_NotFound", Markdown(mentioned.Name ?? mentioned.Id ?? string.Empty));
+                return texts.Format("Mention_NotFound", MarkdownText.Escape(mentioned.Name ?? mentioned.Id ?? string.Empty));
             }
 
             objectId = found;
@@ -129,7 +130,7 @@ public sealed partial class StaffRosterCommand(
 
     private static string Answer(StaffChange change, StaffRequest request, string actor, StaffAdminTexts texts)
     {
-        var who = Markdown(change.Name ?? change.ObjectId);
+        var who = MarkdownText.Escape(change.Name ?? change.ObjectId);
         var role = change.Role is { } r ? texts.Role(r) : string.Empty;
         return change.Outcome switch
         {
@@ -147,23 +148,6 @@ public sealed partial class StaffRosterCommand(
             StaffChangeOutcome.NameRequired => texts.Format("Change_NameRequired", change.ObjectId, texts.Role(request.Role ?? StaffRole.SupportAgent)),
             _ => texts["Refused_NotUserAdmin"],
         };
-    }
-
-    /// <summary>A name as markdown text: the characters Teams would read as formatting are escaped.</summary>
-    private static string Markdown(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
     }
 
     private static partial class Log

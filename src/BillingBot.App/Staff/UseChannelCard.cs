@@ -23,8 +23,7 @@ public static class UseChannelCard
     public static AdaptiveCard Picked(CultureInfo culture, string byName)
     {
         var t = StaffAdminTexts.For(culture);
-        var done = t.Format("Pick_Done", byName);
-        var body = new List<AdaptiveElement> { CardParts.Title(t["Pick_CardTitle"]), CardParts.Text(done, AdaptiveTextColor.Good) };
-        return CardParts.Card(body, null, done, culture.TwoLetterISOLanguageName);
+        var body = new List<AdaptiveElement> { CardParts.Title(t["Pick_CardTitle"]), CardParts.Text(t.Format("Pick_Done", MarkdownText.Escape(byName)), AdaptiveTextColor.Good) };
+        return CardParts.Card(body, null, t.Format("Pick_Done", byName), culture.TwoLetterISOLanguageName);
     }
 }

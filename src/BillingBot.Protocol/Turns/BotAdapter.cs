@@ -87,6 +87,12 @@ public partial class BotAdapter(
             return new BotResponse(StatusCodes.Status400BadRequest);
         }
 
+        if (activity.Text?.Length > adapterOptions.Value.MaxTextLength)
+        {
+            Log.Rejected(logger, 413, "text longer than the limit");
+            return new BotResponse(StatusCodes.Status413PayloadTooLarge);
+        }
+
         if (!ActivityTypes.IsKnown(activity.Type))
         {
             Log.Ignored(logger, activity.Type!);
@@ -222,6 +228,14 @@ public partial class BotAdapter(
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
             return "activity has no conversation id";
+        }
+
+        // Everything that decides whose data a turn sees reads the tenant once (GetTenantId: channelData first); an
+        // activity that names two tenants is not one Teams sends, and no reading of it is safe.
+        if (activity.ChannelData?.Tenant?.Id is { Length: > 0 } channelTenant && activity.Conversation?.TenantId is { Length: > 0 } conversationTenant
+            && !string.Equals(channelTenant.Trim(), conversationTenant.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return "activity names two different tenants";
         }
 
         return string.IsNullOrWhiteSpace(activity.ChannelId) ? "activity has no channelId" : null;

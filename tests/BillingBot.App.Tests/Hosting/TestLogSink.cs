@@ -16,8 +16,17 @@ public sealed class TestLogSink : ILoggerProvider
     {
     }
 
-    /// <summary>One log entry: its category, level, rendered message, exception text and scope values.</summary>
-    public sealed record LogLine(string Category, LogLevel Level, EventId EventId, string Message, string? Exception, IReadOnlyDictionary<string, object?> Scope);
+    /// <summary>One log entry: its category, level, rendered message, exception text, scope values and its own structured values.</summary>
+    public sealed record LogLine(string Category, LogLevel Level, EventId EventId, string Message, string? Exception, IReadOnlyDictionary<string, object?> Scope)
+    {
+        /// <summary>The entry's structured values (a source-generated message's parameters, with "{OriginalFormat}").</summary>
+        public IReadOnlyDictionary<string, object?> State { get; init; } = new Dictionary<string, object?>();
+
+        /// <summary>Everything the entry carries, as one text: what a log store would keep of it.</summary>
+        public string AllText => string.Join(" | ", new[] { Category, Message, Exception ?? string.Empty }
+            .Concat(Scope.Select(p => p.Key + "=" + p.Value))
+            .Concat(State.Select(p => p.Key + "=" + p.Value)));
+    }
 
     private sealed class SinkLogger(TestLogSink sink, string category) : ILogger
     {
@@ -47,7 +56,16 @@ public sealed class TestLogSink : ILoggerProvider
                 }
             }
 
-            sink._lines.Enqueue(new LogLine(category, logLevel, eventId, formatter(state, exception), exception?.ToString(), scope));
+            var values = new Dictionary<string, object?>();
+            if (state is IEnumerable<KeyValuePair<string, object?>> structured)
+            {
+                foreach (var (key, value) in structured)
+                {
+                    values[key] = value;
+                }
+            }
+
+            sink._lines.Enqueue(new LogLine(category, logLevel, eventId, formatter(state, exception), exception?.ToString(), scope) { State = values });
         }
 
         private sealed class Pop(List<object?> scopes) : IDisposable

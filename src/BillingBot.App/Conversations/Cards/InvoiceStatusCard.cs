@@ -80,7 +80,7 @@ public static class InvoiceStatusCard
         var rows = new List<AdaptiveTableRow> { new() { Cells = header } };
         foreach (var line in invoice.Lines)
         {
-            var cells = new List<AdaptiveTableCell> { CardParts.Cell(line.Product), CardParts.Cell(line.Quantity.ToString("0.##", f.Culture)) };
+            var cells = new List<AdaptiveTableCell> { CardParts.Cell(MarkdownText.Escape(line.Product)), CardParts.Cell(line.Quantity.ToString("0.##", f.Culture)) };
             if (context.ShowAmounts)
             {
                 cells.Add(CardParts.Cell(f.Money(line.Amount)));

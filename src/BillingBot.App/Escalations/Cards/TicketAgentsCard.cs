@@ -1,4 +1,5 @@
 using BillingBot.App.Conversations.Cards;
+using BillingBot.App.Resources;
 using BillingBot.Billing.Escalations;
 using BillingBot.Protocol.Cards;
 
@@ -21,7 +22,7 @@ public static class TicketAgentsCard
         ArgumentNullException.ThrowIfNull(format);
         var t = format.Texts;
         var ticket = view.Ticket;
-        var customer = view.CustomerName ?? ticket.TenantId;
+        var customer = MarkdownText.Escape(view.CustomerName ?? ticket.TenantId);
         var (status, color) = Status(ticket, format);
         var body = new List<AdaptiveElement>
         {
@@ -35,7 +36,7 @@ public static class TicketAgentsCard
 
         body.Add(new AdaptiveFactSet { Facts = Facts(view, format) });
         body.Add(CardParts.Heading(t["Agents_Description"]));
-        body.Add(CardParts.Text(Shorten(ticket.Description.Length == 0 ? "–" : ticket.Description)));
+        body.Add(CardParts.Text(ticket.Description.Length == 0 ? "–" : MarkdownText.Escape(Shorten(ticket.Description))));
         body.Add(CardParts.Heading(t["Agents_History"]));
         body.AddRange(ticket.History.TakeLast(MaxHistoryLines).Select(e => new AdaptiveTextBlock
         {
@@ -64,14 +65,14 @@ public static class TicketAgentsCard
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(format);
         var t = format.Texts;
-        var agent = ticket.AssignedToName ?? string.Empty;
+        var agent = MarkdownText.Escape(ticket.AssignedToName);
         return ticket.Status switch
         {
             TicketStatus.New => (t["Agents_StatusNew"], AdaptiveTextColor.Warning),
             TicketStatus.InProgress => (t.Format("Agents_StatusInProgress", agent), AdaptiveTextColor.Accent),
             TicketStatus.WaitingForCustomer => (t.Format("Agents_StatusWaitingForCustomer", agent), AdaptiveTextColor.Default),
-            TicketStatus.EscalatedToMicrosoft => (t.Format("Agents_StatusEscalatedToMicrosoft", format.Route(ticket.Microsoft!.Route), ticket.Microsoft.CaseNumber), AdaptiveTextColor.Accent),
-            TicketStatus.Resolved => (t.Format("Agents_StatusResolved", ticket.Last(TicketEventKind.Resolved)?.ByName ?? agent, format.Timestamp(ticket.Last(TicketEventKind.Resolved)?.At ?? ticket.OpenedAt)), AdaptiveTextColor.Good),
+            TicketStatus.EscalatedToMicrosoft => (t.Format("Agents_StatusEscalatedToMicrosoft", format.Route(ticket.Microsoft!.Route), MarkdownText.Escape(ticket.Microsoft.CaseNumber)), AdaptiveTextColor.Accent),
+            TicketStatus.Resolved => (t.Format("Agents_StatusResolved", ticket.Last(TicketEventKind.Resolved)?.ByName is { } resolver ? MarkdownText.Escape(resolver) : agent, format.Timestamp(ticket.Last(TicketEventKind.Resolved)?.At ?? ticket.OpenedAt)), AdaptiveTextColor.Good),
             _ => (t.Format("Agents_StatusClosed", format.Timestamp(ticket.Last(TicketEventKind.Closed)?.At ?? ticket.OpenedAt)), AdaptiveTextColor.Good),
         };
     }
@@ -83,20 +84,20 @@ public static class TicketAgentsCard
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(format);
         var t = format.Texts;
-        var by = e.ByName ?? t["Agents_ByBot"];
+        var by = e.ByName is { } byName ? MarkdownText.Escape(byName) : t["Agents_ByBot"];
         switch (e.Kind)
         {
             case TicketEventKind.Opened:
                 var category = Enum.TryParse<TicketCategory>(e.Detail, out var c) ? format.Category(c) : e.Detail ?? string.Empty;
-                return t.Format("Agents_EventOpened", view.OpenedByName ?? t["Agents_CustomerUser"], category);
+                return t.Format("Agents_EventOpened", OpenedBy(view, t), category);
             case TicketEventKind.EscalatedToMicrosoft:
                 var parts = (e.Detail ?? string.Empty).Split('|', 2);
                 var route = Enum.TryParse<MicrosoftSupportRoute>(parts[0], out var r) ? format.Route(r) : parts[0];
-                return t.Format("Agents_EventEscalatedToMicrosoft", by, route, parts.Length > 1 ? parts[1] : string.Empty);
+                return t.Format("Agents_EventEscalatedToMicrosoft", by, route, parts.Length > 1 ? MarkdownText.Escape(parts[1]) : string.Empty);
             case TicketEventKind.MicrosoftStatusUpdated:
-                return t.Format("Agents_EventMicrosoftStatusUpdated", by, e.Detail);
+                return t.Format("Agents_EventMicrosoftStatusUpdated", by, MarkdownText.Escape(e.Detail));
             case TicketEventKind.CustomerAnswered:
-                return t.Format("Agents_EventCustomerAnswered", view.OpenedByName ?? t["Agents_CustomerUser"]);
+                return t.Format("Agents_EventCustomerAnswered", OpenedBy(view, t));
             default:
                 return t.Format("Agents_Event" + e.Kind, by);
         }
@@ -108,14 +109,14 @@ public static class TicketAgentsCard
         var ticket = view.Ticket;
         var facts = new List<AdaptiveFact>
         {
-            new(t["Fact_Customer"], view.CustomerName ?? "–"),
+            new(t["Fact_Customer"], view.CustomerName is { } customerName ? MarkdownText.Escape(customerName) : "–"),
             new(t["Fact_Tenant"], ticket.TenantId),
             new(t["Fact_Number"], ticket.Number),
             new(t["Fact_Category"], format.Category(ticket.Category)),
             new(t["Fact_Severity"], format.Severity(ticket.Severity)),
             new(t["Fact_Invoices"], format.Invoices(ticket.InvoiceNumbers)),
             new(t["Fact_Plan"], ticket.Plan.ToString()),
-            new(t["Fact_Opened"], t.Format("Fact_OpenedValue", format.Timestamp(ticket.OpenedAt), view.OpenedByName ?? t["Agents_CustomerUser"])),
+            new(t["Fact_Opened"], t.Format("Fact_OpenedValue", format.Timestamp(ticket.OpenedAt), OpenedBy(view, t))),
             new(t["Fact_DueBy"], ticket.ResponseDueBy is not { } due
                 ? t["Fact_DueByNone"]
                 : ticket.IsResponseOverdue(view.Now) ? t.Format("Fact_DueByOverdue", format.Timestamp(due)) : format.Timestamp(due)),
@@ -123,14 +124,14 @@ public static class TicketAgentsCard
         };
         if (ticket.AssignedToName is { } assigned)
         {
-            facts.Add(new(t["Fact_AssignedTo"], assigned));
+            facts.Add(new(t["Fact_AssignedTo"], MarkdownText.Escape(assigned)));
         }
 
         if (ticket.Microsoft is { } microsoft)
         {
             facts.Add(new(t["Fact_MicrosoftRoute"], format.Route(microsoft.Route)));
-            facts.Add(new(t["Fact_MicrosoftCase"], microsoft.CaseNumber));
-            facts.Add(new(t["Fact_MicrosoftStatus"], t.Format("Fact_MicrosoftStatusValue", microsoft.Status, format.Timestamp(microsoft.UpdatedAt))));
+            facts.Add(new(t["Fact_MicrosoftCase"], MarkdownText.Escape(microsoft.CaseNumber)));
+            facts.Add(new(t["Fact_MicrosoftStatus"], t.Format("Fact_MicrosoftStatusValue", MarkdownText.Escape(microsoft.Status), format.Timestamp(microsoft.UpdatedAt))));
         }
 
         return facts;
@@ -227,6 +228,8 @@ public static class TicketAgentsCard
         ErrorMessage = format.Texts["Input_MicrosoftStatusError"],
         MaxLength = TicketCardActions.MaxMicrosoftStatusLength,
     };
+
+    private static string OpenedBy(TicketView view, TicketTexts t) => view.OpenedByName is { } name ? MarkdownText.Escape(name) : t["Agents_CustomerUser"];
 
     private static string Shorten(string text) => text.Length <= MaxDescriptionLength ? text : text[..MaxDescriptionLength] + "…";
 }

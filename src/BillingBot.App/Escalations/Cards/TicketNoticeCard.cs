@@ -72,13 +72,13 @@ public static class TicketNoticeCard
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(format);
         var t = format.Texts;
-        var agent = change.ByName ?? ticket.AssignedToName ?? t["Notice_OurTeam"];
+        var agent = (change.ByName ?? ticket.AssignedToName) is { } name ? MarkdownText.Escape(name) : t["Notice_OurTeam"];
         return change.Kind switch
         {
             TicketEventKind.EscalatedToMicrosoft when ticket.Microsoft is { } microsoft =>
-                t.Format("Notice_EscalatedToMicrosoft", format.Route(microsoft.Route), microsoft.CaseNumber, microsoft.Status),
+                t.Format("Notice_EscalatedToMicrosoft", format.Route(microsoft.Route), MarkdownText.Escape(microsoft.CaseNumber), MarkdownText.Escape(microsoft.Status)),
             TicketEventKind.MicrosoftStatusUpdated when ticket.Microsoft is { } microsoft =>
-                t.Format("Notice_MicrosoftStatusUpdated", microsoft.CaseNumber, change.Detail ?? microsoft.Status),
+                t.Format("Notice_MicrosoftStatusUpdated", MarkdownText.Escape(microsoft.CaseNumber), MarkdownText.Escape(change.Detail ?? microsoft.Status)),
             _ => t.Format("Notice_" + change.Kind, agent),
         };
     }
@@ -98,7 +98,7 @@ public static class TicketNoticeCard
 
         if (ticket.Microsoft is { } microsoft)
         {
-            facts.Add(new(t["Fact_MicrosoftCase"], t.Format("Fact_MicrosoftCaseValue", microsoft.CaseNumber, format.Route(microsoft.Route))));
+            facts.Add(new(t["Fact_MicrosoftCase"], t.Format("Fact_MicrosoftCaseValue", MarkdownText.Escape(microsoft.CaseNumber), format.Route(microsoft.Route))));
         }
 
         return facts;

@@ -29,8 +29,8 @@ public static class PaymentClaimCard
             {
                 Facts =
                 [
-                    new(t["Claim_Customer"], customer.Name),
-                    new(t["Claim_By"], customer.FindContact(claim.ByObjectId)?.Name ?? claim.ByObjectId),
+                    new(t["Claim_Customer"], MarkdownText.Escape(customer.Name)),
+                    new(t["Claim_By"], MarkdownText.Escape(customer.FindContact(claim.ByObjectId)?.Name ?? claim.ByObjectId)),
                     new(t["Claim_On"], f.Date(claimedOn)),
                     new(t["Fact_Outstanding"], f.Money(invoice.Outstanding)),
                     new(t["Fact_Due"], f.Date(invoice.DueDate)),
@@ -39,8 +39,8 @@ public static class PaymentClaimCard
         };
         var decided = claim.Status switch
         {
-            PaymentClaimStatus.Confirmed => t.Format("Claim_Confirmed", decidedBy, decidedOn is { } d ? f.Date(d) : string.Empty),
-            PaymentClaimStatus.Rejected => t.Format("Claim_Rejected", decidedBy, decidedOn is { } r ? f.Date(r) : string.Empty),
+            PaymentClaimStatus.Confirmed => t.Format("Claim_Confirmed", MarkdownText.Escape(decidedBy), decidedOn is { } d ? f.Date(d) : string.Empty),
+            PaymentClaimStatus.Rejected => t.Format("Claim_Rejected", MarkdownText.Escape(decidedBy), decidedOn is { } r ? f.Date(r) : string.Empty),
             _ => null,
         };
         body.Add(new AdaptiveTextBlock

@@ -35,12 +35,12 @@ public static class ApprovalCard
         var (status, color) = Status(c, format);
         var body = new List<AdaptiveElement>
         {
-            CardParts.Title(t.Format("Approval_Title", view.Customer.Name)),
+            CardParts.Title(t.Format("Approval_Title", MarkdownText.Escape(view.Customer.Name))),
             new AdaptiveTextBlock { Text = status, Color = color, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.None },
         };
         if (c.AwaitsDecision)
         {
-            body.Add(CardParts.Text(t.Format("Approval_Intro", view.Customer.Name, b.Days(view.Policy.SuspensionAfterDays))));
+            body.Add(CardParts.Text(t.Format("Approval_Intro", MarkdownText.Escape(view.Customer.Name), b.Days(view.Policy.SuspensionAfterDays))));
         }
 
         body.Add(new AdaptiveFactSet { Facts = Facts(view, format) });
@@ -100,7 +100,7 @@ public static class ApprovalCard
     {
         var t = format.Texts;
         var decision = c.LastDecision;
-        var by = decision?.ByName ?? string.Empty;
+        var by = MarkdownText.Escape(decision?.ByName);
         var at = decision is null ? string.Empty : format.Timestamp(decision.At);
         return c.State switch
         {
@@ -120,9 +120,9 @@ public static class ApprovalCard
         var detail = e.Detail ?? string.Empty;
         return e.Kind switch
         {
-            SuspensionEventKind.Postponed => t.Format("Event_Postponed", e.ByName, DateOnly.TryParseExact(detail, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? format.Billing.Date(until) : detail),
-            SuspensionEventKind.Approved => t.Format("Event_Approved", e.ByName),
-            _ => t.Format("Event_" + e.Kind, detail),
+            SuspensionEventKind.Postponed => t.Format("Event_Postponed", MarkdownText.Escape(e.ByName), DateOnly.TryParseExact(detail, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? format.Billing.Date(until) : detail),
+            SuspensionEventKind.Approved => t.Format("Event_Approved", MarkdownText.Escape(e.ByName)),
+            _ => t.Format("Event_" + e.Kind, MarkdownText.Escape(detail)),
         };
     }
 
@@ -132,7 +132,7 @@ public static class ApprovalCard
         var b = format.Billing;
         var facts = new List<AdaptiveFact>
         {
-            new(t["Fact_Customer"], view.Customer.Name),
+            new(t["Fact_Customer"], MarkdownText.Escape(view.Customer.Name)),
             new(t["Fact_Tenant"], view.Customer.TenantId),
             new(t["Fact_Case"], view.Case.CaseId),
         };
@@ -203,7 +203,7 @@ public static class ApprovalCard
                 CardParts.Cell(format.Timestamp(h.SentAt)),
                 CardParts.Cell(h.InvoiceNumber ?? "–"),
                 CardParts.Cell(t["Kind_" + h.Kind]),
-                CardParts.Cell(view.Customer.FindContact(h.RecipientObjectId)?.Name ?? h.RecipientObjectId),
+                CardParts.Cell(MarkdownText.Escape(view.Customer.FindContact(h.RecipientObjectId)?.Name ?? h.RecipientObjectId)),
             ],
         }));
         yield return new AdaptiveTable

@@ -15,14 +15,14 @@ public static class BillingTeamNoticeCard
         var facts = new List<AdaptiveFact>();
         if (customerName is not null)
         {
-            facts.Add(new(t["Fact_Customer"], customerName));
+            facts.Add(new(t["Fact_Customer"], MarkdownText.Escape(customerName)));
         }
 
         facts.Add(new(t["Fact_Tenant"], notice.TenantId));
         var body = new List<AdaptiveElement>
         {
-            CardParts.Title(notice.Subject),
-            CardParts.Text(notice.Details),
+            CardParts.Title(MarkdownText.Escape(notice.Subject)),
+            CardParts.Text(MarkdownText.Escape(notice.Details)),
             new AdaptiveFactSet { Facts = facts },
         };
         return CardParts.Card(body, null, notice.Subject, format.Language);

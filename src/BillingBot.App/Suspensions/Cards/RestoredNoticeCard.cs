@@ -16,7 +16,7 @@ public static class RestoredNoticeCard
         var body = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock { Text = t["Customer_RestoredTitle"], Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Color = AdaptiveTextColor.Good, Wrap = true },
-            CardParts.Text(t.Format("Customer_RestoredText", context.PartnerName, customer.Name)),
+            CardParts.Text(t.Format("Customer_RestoredText", context.PartnerName, MarkdownText.Escape(customer.Name))),
             CardParts.Text(t.Format("Customer_RestoredQuestions", SuspendedNoticeCard.Contacts(context)), subtle: true),
         };
         return CardParts.Card(body, null, t["Customer_RestoredTitle"], format.Language);

@@ -26,7 +26,7 @@ public static class SuspendedNoticeCard
         var body = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock { Text = t["Customer_SuspendedTitle"], Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Color = AdaptiveTextColor.Attention, Wrap = true },
-            CardParts.Text(t.Format("Customer_SuspendedText", context.PartnerName, customer.Name, b.Days(context.SuspensionAfterDays))),
+            CardParts.Text(t.Format("Customer_SuspendedText", context.PartnerName, MarkdownText.Escape(customer.Name), b.Days(context.SuspensionAfterDays))),
         };
         if (overdue.Count > 0)
         {
