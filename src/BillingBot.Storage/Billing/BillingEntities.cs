@@ -65,6 +65,13 @@ internal static class BillingEntities
         ["Status"] = invoice.Status.ToString(),
     };
 
+    /// <summary>The invoice's row in the InvoicesDue index: its due date's partition, the tenant and number.</summary>
+    public static TableEntity DueEntry(Invoice invoice) => new(BillingKeys.DuePartition(invoice.DueDate), BillingKeys.DueRow(invoice.TenantId, invoice.Number))
+    {
+        ["TenantId"] = invoice.TenantId,
+        ["Number"] = invoice.Number,
+    };
+
     public static Invoice ToInvoice(TableEntity entity)
     {
         var currency = entity.GetString("Currency");

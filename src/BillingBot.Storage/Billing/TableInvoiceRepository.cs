@@ -127,7 +127,7 @@ public sealed class TableInvoiceRepository(TableStore tables) : IInvoiceReposito
         {
             foreach (var day in invoices.GroupBy(i => i.DueDate))
             {
-                var entries = day.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntry(i))).ToList();
+                var entries = day.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, BillingEntities.DueEntry(i))).ToList();
                 await TableTransactions.SubmitAsync(Due, entries, cancellationToken).ConfigureAwait(false);
             }
 
@@ -186,10 +186,4 @@ public sealed class TableInvoiceRepository(TableStore tables) : IInvoiceReposito
             return rows;
         });
     }
-
-    private static TableEntity DueEntry(Invoice invoice) => new(BillingKeys.DuePartition(invoice.DueDate), BillingKeys.DueRow(invoice.TenantId, invoice.Number))
-    {
-        ["TenantId"] = invoice.TenantId,
-        ["Number"] = invoice.Number,
-    };
 }

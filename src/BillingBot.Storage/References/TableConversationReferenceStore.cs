@@ -18,15 +18,7 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
 
     public async Task<bool> SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKeys.Encode(reference.TenantId), TableKeys.Encode(reference.Owner))
-        {
-            ["TenantId"] = reference.TenantId,
-            ["Owner"] = reference.Owner,
-            ["Reference"] = JsonSerializer.Serialize(reference.Reference, ProtocolJson.Options),
-            ["ConversationType"] = reference.Reference.Conversation?.ConversationType,
-            ["IsActive"] = reference.IsActive,
-            ["UpdatedAt"] = time.GetUtcNow(),
-        };
+        var entity = ToEntity(reference, time.GetUtcNow());
 
         try
         {
@@ -67,6 +59,18 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
 
     public async Task DeleteAsync(string tenantId, string owner, CancellationToken cancellationToken) =>
         await StorageErrors.GuardAsync(owner, () => Table.DeleteEntityAsync(TableKeys.Encode(tenantId), TableKeys.Encode(owner), ETag.All, cancellationToken)).ConfigureAwait(false);
+
+    /// <summary>The row of a reference as saved at <paramref name="updatedAt"/> (PartitionKey tenant, RowKey owner).</summary>
+    internal static TableEntity ToEntity(StoredConversationReference reference, DateTimeOffset updatedAt) =>
+        new(TableKeys.Encode(reference.TenantId), TableKeys.Encode(reference.Owner))
+        {
+            ["TenantId"] = reference.TenantId,
+            ["Owner"] = reference.Owner,
+            ["Reference"] = JsonSerializer.Serialize(reference.Reference, ProtocolJson.Options),
+            ["ConversationType"] = reference.Reference.Conversation?.ConversationType,
+            ["IsActive"] = reference.IsActive,
+            ["UpdatedAt"] = updatedAt,
+        };
 
     private static StoredConversationReference FromEntity(TableEntity entity) => new(
         entity.GetString("TenantId"),

@@ -58,6 +58,15 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};";
 
+    /// <summary>Node's heap limit for Azurite in MiB; null keeps Node's default (a few GiB), too little for millions of rows.</summary>
+    public int? MaxHeapMegabytes { get; init; }
+
+    /// <summary>A folder where Azurite keeps its data on disk; null (the default) keeps it in memory.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>The process id of the running Azurite, or null.</summary>
+    public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
+
     /// <summary>Whether the Azurite process is currently running.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
@@ -86,7 +95,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             {
                 // A restart must keep the port (clients hold the connection string), so losing
                 // it to another process is an error rather than a reason to move.
-                var restarted = await TryLaunchAsync(tools, _port, cancellationToken).ConfigureAwait(false);
+                var restarted = await TryLaunchAsync(tools, _port, MaxHeapMegabytes, Location, cancellationToken).ConfigureAwait(false);
                 _process = restarted.Process
                     ?? throw new InvalidOperationException(
                         $"Could not restart Azurite: port {_port} is now used by another process.{Environment.NewLine}{restarted.Output}");
@@ -97,7 +106,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             for (var attempt = 0; attempt < PortAttempts; attempt++)
             {
                 var port = PickFreeLoopbackPort();
-                var launched = await TryLaunchAsync(tools, port, cancellationToken).ConfigureAwait(false);
+                var launched = await TryLaunchAsync(tools, port, MaxHeapMegabytes, Location, cancellationToken).ConfigureAwait(false);
                 if (launched.Process is not null)
                 {
                     _process = launched.Process;
@@ -168,7 +177,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// process if the port turned out to be taken; throws for any other failure.
     /// </summary>
     private static async Task<(Process? Process, OutputTail Output)> TryLaunchAsync(
-        NodeToolPaths tools, int port, CancellationToken cancellationToken)
+        NodeToolPaths tools, int port, int? maxHeapMegabytes, string? location, CancellationToken cancellationToken)
     {
         var output = new OutputTail();
         var startInfo = new ProcessStartInfo("node")
@@ -181,16 +190,23 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             // workspace to the cwd; keep any stray file out of the repo.
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var argument in new[]
+        var arguments = new List<string>();
+        if (maxHeapMegabytes is { } heap)
         {
+            arguments.Add("--max-old-space-size=" + heap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        arguments.AddRange(
+        [
             "--import", ExitWithParentModule,
             tools.AzuriteTableScript,
             "--tableHost", "127.0.0.1",
             "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--inMemoryPersistence",
             "--disableTelemetry",
             "--silent",
-        })
+        ]);
+        arguments.AddRange(location is null ? ["--inMemoryPersistence"] : ["--location", location]);
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }

@@ -197,7 +197,10 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
             answer.ConversationId ?? route.ConversationId,
             route.ActivityId,
             authorization,
-            body));
+            body)
+        {
+            ReceivedAt = TimeProvider.GetUtcNow(),
+        });
 
         if (RequireBearer && authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) != true)
         {
