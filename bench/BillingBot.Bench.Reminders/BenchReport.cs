@@ -33,6 +33,9 @@ internal static class BenchReport
             Row(name, "  entities read", size["search"]!["entitiesRead"]);
             Row(name, "  entities read / reminder due", size["search"]!["entitiesPerReminderDue"]);
             Row(name, "  first of the day (+ customer roster)", size["search"]!["firstOfTheDay"]!["entitiesRead"], "entities");
+            Row(name, "  before (point read per indexed invoice)", size["search"]!["before"]!["ms"], "ms");
+            Row(name, "    entities read", size["search"]!["before"]!["entitiesRead"]);
+            Row(name, "    entities read / reminder due", size["search"]!["before"]!["entitiesPerReminderDue"]);
             Row(name, "planning, customers visited", size["planning"]!["customersVisited"], size["planning"]!["sampled"]!.GetValue<bool>() ? "(sample)" : "(all)");
             Row(name, "  per customer", size["planning"]!["msPerCustomer"], "ms");
             Row(name, "  entities read per customer", size["planning"]!["entitiesPerCustomer"]);
@@ -56,7 +59,7 @@ internal static class BenchReport
         Row("send the day", "binding limit", send["bindingLimit"]);
         foreach (var run in results["tenantCeiling"]!.AsArray())
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"tenant ceiling, margin {run!["margin"]} ms");
+            var name = string.Create(CultureInfo.InvariantCulture, $"tenant ceiling, {run!["instances"]} x {run["perInstanceCeilingPerSecond"]}/s, margin {run["margin"]} ms");
             Row(name, "tenants x people", JsonValue.Create($"{run["tenants"]} x {run["contactsPerTenant"]}"));
             Row(name, "sent / due", JsonValue.Create($"{run["sent"]} / {run["remindersDue"]}"));
             Row(name, "send time", run["sendSeconds"], "s");

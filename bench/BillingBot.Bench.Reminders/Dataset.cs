@@ -12,7 +12,8 @@ namespace BillingBot.Bench.Reminders;
 /// run). Customer c is invoiced every 14.6 days with a 14-day term; invoice 0 is the newest. Most invoices are paid
 /// around their due date (62 % before it, 25 % within two weeks after, 9 % within a month, 4 % 31 to 35 days after),
 /// 0.5 % are cancelled, and 10 % of those still owed are partly paid; so every invoice due more than 35 days before the
-/// day is settled and only the last weeks hold anything owed.
+/// day is settled and only the last weeks hold anything owed. Each customer has a primary, a billing and a technical
+/// contact, and three in four a second billing contact.
 /// </summary>
 internal sealed class Dataset(int customers, int invoicesPerCustomer, DateOnly today, string salt = "")
 {
@@ -33,13 +34,20 @@ internal sealed class Dataset(int customers, int invoicesPerCustomer, DateOnly t
     {
         var tenant = TenantId(c);
         var polish = Uniform(c, 0, 9) < 0.85;
+        List<BillingContact> contacts =
+        [
+            new BillingContact(Id(salt, c, 1), "Anna Kowalska", string.Create(CultureInfo.InvariantCulture, $"anna@k{salt}{c}.example"), BillingContactRole.Primary),
+            new BillingContact(Id(salt, c, 2), "Piotr Zieliński", string.Create(CultureInfo.InvariantCulture, $"faktury@k{salt}{c}.example"), BillingContactRole.Billing),
+            new BillingContact(Id(salt, c, 3), "Tomasz Nowak", string.Create(CultureInfo.InvariantCulture, $"it@k{salt}{c}.example"), BillingContactRole.Technical),
+        ];
+        if (Uniform(c, 0, 10) < 0.75)
+        {
+            // Three customers in four have a second person in accounts, who gets the reminders too.
+            contacts.Add(new BillingContact(Id(salt, c, 4), "Ewa Wiśniewska", string.Create(CultureInfo.InvariantCulture, $"ksiegowosc@k{salt}{c}.example"), BillingContactRole.Billing));
+        }
+
         return new Customer(tenant, string.Create(CultureInfo.InvariantCulture, $"Klient {salt}{c:D5} sp. z o.o."), "PLN", polish ? "pl-PL" : "en-GB",
-            polish ? "Europe/Warsaw" : "Europe/London", TermDays, SupportPlan.Standard,
-            [
-                new BillingContact(Id(salt, c, 1), "Anna Kowalska", string.Create(CultureInfo.InvariantCulture, $"anna@k{salt}{c}.example"), BillingContactRole.Primary),
-                new BillingContact(Id(salt, c, 2), "Piotr Zieliński", string.Create(CultureInfo.InvariantCulture, $"faktury@k{salt}{c}.example"), BillingContactRole.Billing),
-                new BillingContact(Id(salt, c, 3), "Tomasz Nowak", string.Create(CultureInfo.InvariantCulture, $"it@k{salt}{c}.example"), BillingContactRole.Technical),
-            ]);
+            polish ? "Europe/Warsaw" : "Europe/London", TermDays, SupportPlan.Standard, contacts);
     }
 
     /// <summary>Invoices <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) of customer c, 0 the newest.</summary>

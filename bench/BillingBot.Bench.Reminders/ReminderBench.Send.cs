@@ -87,18 +87,44 @@ internal sealed partial class ReminderBench
 
     /// <summary>
     /// Tenants with many people (a large customer with a billing contact per department): two invoices each enter a stage
-    /// today, so every contact gets two reminders, one tenant's sends go one after another, and the per-tenant ceiling is
-    /// what limits them. Run with the app's margin (100 ms) and with a tighter one.
+    /// today, so every contact gets two reminders, and one tenant's sends are many. <paramref name="instances"/> app
+    /// instances sweep at once, each with <paramref name="perInstance"/> writes a second per tenant (their share of Teams'
+    /// 30/s, as the README advises for scale-out), and the ledger splits the reminders between them.
     /// </summary>
-    private async Task<JsonObject> CeilingAsync(AzuriteFixture azurite, FakeTeamsChannel channel, string prefix, TimeSpan? margin, CancellationToken cancellationToken)
+    private async Task<JsonObject> CeilingAsync(AzuriteFixture azurite, FakeTeamsChannel channel, string prefix, int instances, int perInstance, TimeSpan? margin, CancellationToken cancellationToken)
     {
-        var settings = new Dictionary<string, string?>();
-        if (margin is { } tight)
+        var apps = new List<AppInstance>();
+        try
         {
-            settings["Connector:RateLimitMargin"] = tight.ToString("c", CultureInfo.InvariantCulture);
-        }
+            for (var n = 0; n < instances; n++)
+            {
+                var settings = new Dictionary<string, string?>
+                {
+                    ["Connector:TenantRequestsPerSecond"] = perInstance.ToString(CultureInfo.InvariantCulture),
+                    ["Reminders:InstanceId"] = string.Create(CultureInfo.InvariantCulture, $"bench-{prefix}-{n}"),
+                };
+                if (margin is { } tight)
+                {
+                    settings["Connector:RateLimitMargin"] = tight.ToString("c", CultureInfo.InvariantCulture);
+                }
 
-        await using var app = new AppInstance(azurite.ConnectionString, prefix, channel.ServiceUrl, new BenchClock(Now), settings);
+                apps.Add(new AppInstance(azurite.ConnectionString, prefix, channel.ServiceUrl, new BenchClock(Now), settings));
+            }
+
+            return await CeilingRunAsync(apps, channel, prefix, perInstance, margin, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var app in apps)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<JsonObject> CeilingRunAsync(List<AppInstance> apps, FakeTeamsChannel channel, string prefix, int perInstance, TimeSpan? margin, CancellationToken cancellationToken)
+    {
+        var app = apps[0];
         var tables = app.Services.GetRequiredService<TableStore>();
         await tables.EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
         var policy = app.Services.GetRequiredService<CollectionPolicyBook>().Default;
@@ -125,11 +151,11 @@ internal sealed partial class ReminderBench
 
         await new TableBulkImport(tables).ImportAsync(customers, invoices, references, Now.AddDays(-100), options.LoadParallelism, cancellationToken).ConfigureAwait(false);
         var due = day.Due.Where(d => d.Recipient is not null).ToList();
-        log.WriteLine($"Tenant ceiling scenario ({(margin is null ? "the app's margin" : $"margin {margin.Value.TotalMilliseconds} ms")}): {due.Count:N0} reminders to {options.CeilingTenants} tenants of {options.CeilingContacts} people");
+        log.WriteLine($"Tenant ceiling scenario, {apps.Count} instance(s) at {perInstance}/s per tenant, {(margin is null ? "the app's margin" : $"margin {margin.Value.TotalMilliseconds} ms")}: {due.Count:N0} reminders to {options.CeilingTenants} tenants of {options.CeilingContacts} people");
 
-        var (sweep, traffic) = await SweepAsync(app, channel, cancellationToken).ConfigureAwait(false);
+        var (sweep, traffic) = await SweepAsync(apps, channel, cancellationToken).ConfigureAwait(false);
         var check = Check(traffic.Accepted, due);
-        var ceiling = app.Setting("Connector:TenantRequestsPerSecond", 30);
+        var ceiling = perInstance * apps.Count;
         var usedMargin = margin ?? TimeSpan.FromMilliseconds(100);
         var effective = ceiling / (1 + usedMargin.TotalSeconds);
         var enforced = ChannelRateLimits.Teams.TenantRequestsPerSecond;
@@ -142,6 +168,8 @@ internal sealed partial class ReminderBench
         log.WriteLine($"  per tenant {mean:N2}/s (min {rates.DefaultIfEmpty().Min():N2}) against the enforced {enforced}/s: {mean / enforced:P1}; {traffic.Throttled} answered 429; {check.Duplicates} duplicates, {check.Missing} missing");
         return new JsonObject
         {
+            ["instances"] = apps.Count,
+            ["perInstanceCeilingPerSecond"] = perInstance,
             ["margin"] = usedMargin.TotalMilliseconds,
             ["tenants"] = options.CeilingTenants,
             ["contactsPerTenant"] = options.CeilingContacts,
@@ -162,18 +190,22 @@ internal sealed partial class ReminderBench
             ["missing"] = check.Missing,
             ["everyDueSentExactlyOnce"] = check.ExactlyOnce,
             ["bindingLimit"] = string.Create(CultureInfo.InvariantCulture,
-                $"the per-tenant ceiling: {ceiling} writes in any {1 + usedMargin.TotalSeconds:0.###} s (1 s plus the margin) and one every {1000 * (1 + usedMargin.TotalSeconds) / ceiling:0.#} ms, i.e. {effective:0.##}/s, against Teams' {enforced}/s per tenant enforced by the channel; each person gets 2, far below 7/s per conversation"),
+                $"the per-tenant ceiling: each of {apps.Count} instance(s) sends at most {perInstance} writes to a tenant in any {1 + usedMargin.TotalSeconds:0.###} s (1 s plus the margin), one every {1000 * (1 + usedMargin.TotalSeconds) / perInstance:0.#} ms: {effective:0.##}/s per tenant together, against Teams' {enforced}/s per tenant enforced by the channel; each person gets 2, far below 7/s per conversation. A tenant's reminders go one after another on an instance, so an instance cannot go faster than its storage round trips allow (about {1000.0 / Math.Max(1, traffic.Accepted.Count / Math.Max(traffic.Window.TotalSeconds, 0.001) / Math.Max(1, options.CeilingTenants) / apps.Count):0} ms a reminder here)"),
         };
     }
 
-    private async Task<((TimeSpan Elapsed, ReminderSweepResult Result) Sweep, Traffic Traffic)> SweepAsync(AppInstance app, FakeTeamsChannel channel, CancellationToken cancellationToken)
+    private Task<((TimeSpan Elapsed, ReminderSweepResult Result) Sweep, Traffic Traffic)> SweepAsync(AppInstance app, FakeTeamsChannel channel, CancellationToken cancellationToken) =>
+        SweepAsync([app], channel, cancellationToken);
+
+    /// <summary>Sweeps once on every instance at the same time; the tally is the first instance's.</summary>
+    private async Task<((TimeSpan Elapsed, ReminderSweepResult Result) Sweep, Traffic Traffic)> SweepAsync(IReadOnlyList<AppInstance> apps, FakeTeamsChannel channel, CancellationToken cancellationToken)
     {
-        var scheduler = app.Services.GetRequiredService<ReminderScheduler>();
         var throttledBefore = channel.RateStatistics.Throttled;
         var requestsBefore = channel.Requests.Count;
         var sentBefore = channel.SentActivities.Count;
         var clock = Stopwatch.StartNew();
-        var result = await scheduler.SweepAsync(Now, cancellationToken).ConfigureAwait(false);
+        var results = await Task.WhenAll(apps.Select(a => a.Services.GetRequiredService<ReminderScheduler>().SweepAsync(Now, cancellationToken))).ConfigureAwait(false);
+        var result = results[0];
         var elapsed = clock.Elapsed;
         var sends = channel.Requests.Skip(requestsBefore).Where(r => r.Method == "POST" && r.Path.EndsWith(SendsPattern, StringComparison.Ordinal)).ToList();
         var window = sends.Count < 2 ? TimeSpan.Zero : sends[^1].ReceivedAt - sends[0].ReceivedAt;

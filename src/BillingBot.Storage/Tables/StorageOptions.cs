@@ -15,6 +15,12 @@ public sealed class StorageOptions
     public string TablePrefix { get; set; } = "";
 
     /// <summary>
+    /// How long one storage request may take before it is retried (twice) and then fails (default 5 s: a turn must still
+    /// answer within Teams' 15 seconds). A benchmark against an emulator holding millions of rows may need longer.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Extra Azure.Core pipeline policies added, once per call, to every table request (not bound from configuration):
     /// a hook for diagnostics such as a benchmark counting the entities each response carries. Empty in the app.
     /// </summary>

@@ -31,7 +31,7 @@ public sealed class BulkImportTests(AzuriteFixture azurite) : IClassFixture<Azur
         var customers = tenants.Select(t => Customer(t)).ToList();
         // 120 invoices of one tenant (more than one transaction) and due dates shared between the tenants.
         var invoices = tenants.SelectMany((t, n) => Enumerable.Range(0, n == 0 ? 120 : 3).Select(i =>
-            Invoice(t, $"FV/2026/{i:D3}", issueDate: new DateOnly(2026, 1, 1).AddDays(i), status: i % 2 == 0 ? InvoiceStatus.Paid : InvoiceStatus.Issued))).ToList();
+            Invoice(t, $"FV/2026/{i:D3}", issueDate: new DateOnly(2026, 1, 1).AddDays(i), status: i % 2 == 0 ? InvoiceStatus.Disputed : InvoiceStatus.Issued))).ToList();
         var references = tenants.Select(t => new StoredConversationReference(t, "user:" + t, new ConversationReference
         {
             ChannelId = "msteams",
