@@ -22,6 +22,9 @@ internal sealed record BenchOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>Only the tenant-ceiling scenarios, in an Azurite of their own (no load, no day to send).</summary>
+    public bool CeilingOnly { get; init; }
+
     /// <summary>Customers whose per-customer planning is timed when there are more candidates than this (Azurite scans a table per query).</summary>
     public int PlanSample { get; init; } = 40;
 
@@ -70,8 +73,9 @@ internal sealed record BenchOptions
                 "--ceiling-tenants" => options with { CeilingTenants = Number() },
                 "--ceiling-contacts" => options with { CeilingContacts = Number() },
                 "--disk" => options with { Disk = true },
+                "--ceiling-only" => options with { CeilingOnly = true },
                 "--azurite-heap" => options with { AzuriteHeapMegabytes = Number() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --invoices N --customers N --send N --out file.json --quick --date yyyy-MM-dd --plan-sample N --load-parallelism N --load-chunk N --ceiling-tenants N --ceiling-contacts N --disk --azurite-heap MiB"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --invoices N --customers N --send N --out file.json --quick --date yyyy-MM-dd --plan-sample N --load-parallelism N --load-chunk N --ceiling-tenants N --ceiling-contacts N --ceiling-only --disk --azurite-heap MiB"),
             };
         }
 

@@ -15,48 +15,51 @@ internal static class BenchReport
         var machine = results["machine"]!;
         Row("machine", "cores", machine["cores"]);
         Row("machine", "memory", machine["memoryGiB"], "GiB");
-        var load = results["load"]!;
-        Row("load", "invoices", load["invoices"]);
-        Row("load", "entities written", load["entities"]);
-        Row("load", "time", load["seconds"], "s");
-        Row("load", "rate", load["entitiesPerSecond"], "entities/s");
-        var day = results["day"]!;
-        Row("day", "reminders due (messages)", day["dueMessages"]);
-        Row("day", "suspension approvals due", day["dueApprovals"]);
-        Row("day", "customers with something due", day["dueCustomers"]);
-        Row("day", "planned, sent on earlier days", day["sentOnEarlierDays"]);
-        foreach (var size in results["sizes"]!.AsArray())
+        if (results["load"] is { } load)
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"sweep @ {size!["invoices"]!.GetValue<int>():N0} invoices");
-            Row(name, "candidate customers", size["candidates"]);
-            Row(name, "candidate search", size["search"]!["ms"], "ms");
-            Row(name, "  entities read", size["search"]!["entitiesRead"]);
-            Row(name, "  entities read / reminder due", size["search"]!["entitiesPerReminderDue"]);
-            Row(name, "  first of the day (+ customer roster)", size["search"]!["firstOfTheDay"]!["entitiesRead"], "entities");
-            Row(name, "  before (point read per indexed invoice)", size["search"]!["before"]!["ms"], "ms");
-            Row(name, "    entities read", size["search"]!["before"]!["entitiesRead"]);
-            Row(name, "    entities read / reminder due", size["search"]!["before"]!["entitiesPerReminderDue"]);
-            Row(name, "planning, customers visited", size["planning"]!["customersVisited"], size["planning"]!["sampled"]!.GetValue<bool>() ? "(sample)" : "(all)");
-            Row(name, "  per customer", size["planning"]!["msPerCustomer"], "ms");
-            Row(name, "  entities read per customer", size["planning"]!["entitiesPerCustomer"]);
-            Row(name, "  agrees with the oracle", size["planning"]!["agreesWithOracle"]);
-            var estimated = size["oneDay"]!["estimated"]!.GetValue<bool>() ? " (estimated from the sample)" : string.Empty;
-            Row(name, "one day's planning" + estimated, size["oneDay"]!["ms"], "ms");
-            Row(name, "  entities read" + estimated, size["oneDay"]!["entitiesRead"]);
-            Row(name, "  entities read / reminder due", size["oneDay"]!["entitiesPerReminderDue"]);
-            Row(name, "Azurite: one partition query", size["azuritePartitionQueryMs"], "ms");
+            Row("load", "invoices", load["invoices"]);
+            Row("load", "entities written", load["entities"]);
+            Row("load", "time", load["seconds"], "s");
+            Row("load", "rate", load["entitiesPerSecond"], "entities/s");
+            var day = results["day"]!;
+            Row("day", "reminders due (messages)", day["dueMessages"]);
+            Row("day", "suspension approvals due", day["dueApprovals"]);
+            Row("day", "customers with something due", day["dueCustomers"]);
+            Row("day", "planned, sent on earlier days", day["sentOnEarlierDays"]);
+            foreach (var size in results["sizes"]!.AsArray())
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"sweep @ {size!["invoices"]!.GetValue<int>():N0} invoices");
+                Row(name, "candidate customers", size["candidates"]);
+                Row(name, "candidate search", size["search"]!["ms"], "ms");
+                Row(name, "  entities read", size["search"]!["entitiesRead"]);
+                Row(name, "  entities read / reminder due", size["search"]!["entitiesPerReminderDue"]);
+                Row(name, "  first of the day (+ customer roster)", size["search"]!["firstOfTheDay"]!["entitiesRead"], "entities");
+                Row(name, "  before (point read per indexed invoice)", size["search"]!["before"]!["ms"], "ms");
+                Row(name, "    entities read", size["search"]!["before"]!["entitiesRead"]);
+                Row(name, "    entities read / reminder due", size["search"]!["before"]!["entitiesPerReminderDue"]);
+                Row(name, "planning, customers visited", size["planning"]!["customersVisited"], size["planning"]!["sampled"]!.GetValue<bool>() ? "(sample)" : "(all)");
+                Row(name, "  per customer", size["planning"]!["msPerCustomer"], "ms");
+                Row(name, "  entities read per customer", size["planning"]!["entitiesPerCustomer"]);
+                Row(name, "  agrees with the oracle", size["planning"]!["agreesWithOracle"]);
+                var estimated = size["oneDay"]!["estimated"]!.GetValue<bool>() ? " (estimated from the sample)" : string.Empty;
+                Row(name, "one day's planning" + estimated, size["oneDay"]!["ms"], "ms");
+                Row(name, "  entities read" + estimated, size["oneDay"]!["entitiesRead"]);
+                Row(name, "  entities read / reminder due", size["oneDay"]!["entitiesPerReminderDue"]);
+                Row(name, "Azurite: one partition query", size["azuritePartitionQueryMs"], "ms");
+            }
+
+            var send = results["send"]!;
+            Row("send the day", "reminders due", send["remindersDue"]);
+            Row("send the day", "sent", send["sent"]);
+            Row("send the day", "send time", send["sendSeconds"], "s");
+            Row("send the day", "rate", send["ratePerSecond"], "/s");
+            Row("send the day", "429s", send["throttled429"]);
+            Row("send the day", "duplicates", send["duplicates"]);
+            Row("send the day", "missing / unexpected", JsonValue.Create($"{send["missing"]} / {send["unexpected"]}"));
+            Row("send the day", "every due sent exactly once", send["everyDueSentExactlyOnce"]);
+            Row("send the day", "binding limit", send["bindingLimit"]);
         }
 
-        var send = results["send"]!;
-        Row("send the day", "reminders due", send["remindersDue"]);
-        Row("send the day", "sent", send["sent"]);
-        Row("send the day", "send time", send["sendSeconds"], "s");
-        Row("send the day", "rate", send["ratePerSecond"], "/s");
-        Row("send the day", "429s", send["throttled429"]);
-        Row("send the day", "duplicates", send["duplicates"]);
-        Row("send the day", "missing / unexpected", JsonValue.Create($"{send["missing"]} / {send["unexpected"]}"));
-        Row("send the day", "every due sent exactly once", send["everyDueSentExactlyOnce"]);
-        Row("send the day", "binding limit", send["bindingLimit"]);
         foreach (var run in results["tenantCeiling"]!.AsArray())
         {
             var name = string.Create(CultureInfo.InvariantCulture, $"tenant ceiling, {run!["instances"]} x {run["perInstanceCeilingPerSecond"]}/s, margin {run["margin"]} ms");

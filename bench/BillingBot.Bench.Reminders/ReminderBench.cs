@@ -63,6 +63,13 @@ internal sealed partial class ReminderBench(BenchOptions options, TextWriter log
             await channel.StartAsync(cancellationToken).ConfigureAwait(false);
             log.WriteLine($"Azurite (pid {azurite.ProcessId}) on {azurite.TableEndpoint}, fake Teams channel on {channel.ServiceUrl} enforcing {ChannelRateLimits.Teams.TenantRequestsPerSecond}/s per tenant and Teams' per-conversation limits");
 
+            if (options.CeilingOnly)
+            {
+                Results["tenantCeiling"] = await CeilingsAsync(azurite, channel, cancellationToken).ConfigureAwait(false);
+                Results["wallSeconds"] = Round(total.Elapsed.TotalSeconds);
+                return;
+            }
+
             await using var big = new AppInstance(azurite.ConnectionString, "big", channel.ServiceUrl, new BenchClock(Now));
             var policy = big.Services.GetRequiredService<CollectionPolicyBook>().Default;
             var dataset = new Dataset(options.Customers, options.InvoicesPerCustomer, Today);
@@ -110,13 +117,7 @@ internal sealed partial class ReminderBench(BenchOptions options, TextWriter log
             Results["sizes"] = new JsonArray(small, full);
 
             Results["send"] = await SendDayAsync(azurite, channel, dataset, day, policy, cancellationToken).ConfigureAwait(false);
-            var ceilings = new JsonArray();
-            // One instance at Teams' 30/s; then three instances at 10/s each (the README's share for scale-out), so that the
-            // ceiling, not an instance's one-after-another sends, is what limits a tenant; then the same with a tighter margin.
-            ceilings.Add(await CeilingAsync(azurite, channel, "one", instances: 1, perInstance: 30, margin: null, cancellationToken).ConfigureAwait(false));
-            ceilings.Add(await CeilingAsync(azurite, channel, "three", instances: 3, perInstance: 10, margin: null, cancellationToken).ConfigureAwait(false));
-            ceilings.Add(await CeilingAsync(azurite, channel, "tight", instances: 3, perInstance: 10, margin: TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false));
-            Results["tenantCeiling"] = ceilings;
+            Results["tenantCeiling"] = await CeilingsAsync(azurite, channel, cancellationToken).ConfigureAwait(false);
             var stats = channel.RateStatistics;
             Results["channel"] = new JsonObject
             {
@@ -136,6 +137,15 @@ internal sealed partial class ReminderBench(BenchOptions options, TextWriter log
 
         Results["wallSeconds"] = Round(total.Elapsed.TotalSeconds);
     }
+
+    // One instance at Teams' 30/s; then three instances at 10/s each (the README's share for scale-out), so that the ceiling,
+    // not an instance's one-after-another sends, is what limits a tenant; then the same with a tighter margin.
+    private async Task<JsonArray> CeilingsAsync(AzuriteFixture azurite, FakeTeamsChannel channel, CancellationToken cancellationToken) =>
+    [
+        await CeilingAsync(azurite, channel, "one", instances: 1, perInstance: 30, margin: null, cancellationToken).ConfigureAwait(false),
+        await CeilingAsync(azurite, channel, "three", instances: 3, perInstance: 10, margin: null, cancellationToken).ConfigureAwait(false),
+        await CeilingAsync(azurite, channel, "tight", instances: 3, perInstance: 10, margin: TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false),
+    ];
 
     private DueDay Plan(Dataset dataset, CollectionPolicy policy)
     {
