@@ -66,12 +66,14 @@ public sealed class ReminderCandidates(
 
         foreach (var (from, to) in Merge(ranges))
         {
-            foreach (var invoice in await invoices.ListDueBetweenAsync(from, to, cancellationToken).ConfigureAwait(false))
+            // The index's own copy of each invoice's state: a payment or a change shows in the fingerprint without a read of
+            // the invoice (the visit reads the invoices themselves).
+            foreach (var invoice in await invoices.ListDueEntriesBetweenAsync(from, to, cancellationToken).ConfigureAwait(false))
             {
                 if ((invoice.DueDate >= windowFrom && invoice.DueDate <= windowTo) || invoice.IssueDate >= issuedFrom)
                 {
                     Add(invoice.TenantId, string.Create(CultureInfo.InvariantCulture,
-                        $"invoice:{invoice.Number}:{invoice.DueDate:yyyyMMdd}:{invoice.Status}:{invoice.AmountPaid.ToMinorUnits()}:{invoice.Gross.ToMinorUnits()}"));
+                        $"invoice:{invoice.Number}:{invoice.DueDate:yyyyMMdd}:{invoice.Status}:{invoice.AmountPaidMinor}:{invoice.GrossMinor}"));
                 }
             }
         }

@@ -65,6 +65,36 @@ internal static class BillingEntities
         ["Status"] = invoice.Status.ToString(),
     };
 
+    /// <summary>
+    /// The invoice's row in the InvoicesDue index: its due date's partition, the tenant and number, and what the reminder
+    /// scheduler needs to notice a change without reading the invoice (issue date, recorded status, amounts).
+    /// </summary>
+    public static TableEntity DueEntry(Invoice invoice) => new(BillingKeys.DuePartition(invoice.DueDate), BillingKeys.DueRow(invoice.TenantId, invoice.Number))
+    {
+        ["TenantId"] = invoice.TenantId,
+        ["Number"] = invoice.Number,
+        ["IssueDate"] = BillingKeys.Date(invoice.IssueDate),
+        ["Status"] = invoice.Status.ToString(),
+        ["AmountPaidMinor"] = invoice.AmountPaid.ToMinorUnits(),
+        ["GrossMinor"] = invoice.Gross.ToMinorUnits(),
+    };
+
+    /// <summary>The properties an index row is read with.</summary>
+    public static IReadOnlyList<string> DueEntryColumns { get; } = ["PartitionKey", "TenantId", "Number", "IssueDate", "Status", "AmountPaidMinor", "GrossMinor"];
+
+    /// <summary>An index row as an entry, or null for a row written before the index carried the invoice's state.</summary>
+    public static InvoiceDueEntry? ToDueEntry(TableEntity entity) =>
+        entity.GetString("Status") is { } status && entity.GetString("IssueDate") is { } issued
+            ? new InvoiceDueEntry(
+                entity.GetString("TenantId"),
+                entity.GetString("Number"),
+                BillingKeys.ParseDate(entity.PartitionKey),
+                BillingKeys.ParseDate(issued),
+                Enum.Parse<InvoiceStatus>(status),
+                entity.GetInt64("AmountPaidMinor") ?? 0,
+                entity.GetInt64("GrossMinor") ?? 0)
+            : null;
+
     public static Invoice ToInvoice(TableEntity entity)
     {
         var currency = entity.GetString("Currency");

@@ -8,7 +8,9 @@ namespace BillingBot.Storage.Billing;
 /// <summary>
 /// Invoices in the Billing table (the tenant's partition, RowKey "invoice|{number}"): finding one is a point read and
 /// a customer's invoices are one range of one partition. The InvoicesDue table indexes them by due date
-/// (PartitionKey = yyyy-MM-dd, RowKey = "{tenant}|{number}") so the reminder scheduler reads only the days it asks for.
+/// (PartitionKey = yyyy-MM-dd, RowKey = "{tenant}|{number}") so the reminder scheduler reads only the days it asks for;
+/// an index row also carries the invoice's issue date, recorded status and amounts (kept in step by payments too), so
+/// the scheduler can tell a changed invoice without reading it.
 /// </summary>
 /// <remarks>
 /// The index is written before the invoice and the old index row removed after it, so an interruption leaves at worst
@@ -37,40 +39,35 @@ public sealed class TableInvoiceRepository(TableStore tables) : IInvoiceReposito
 
     public async Task<IReadOnlyList<Invoice>> ListDueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        if (to < from)
-        {
-            throw new ArgumentException($"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
-        }
-
-        var first = BillingKeys.DuePartition(from);
-        var last = BillingKeys.DuePartition(to);
-        var entries = await StorageErrors.GuardAsync("due", async () =>
-        {
-            var result = new List<(string Tenant, string Number, DateOnly Due)>();
-            var query = Due.QueryAsync<TableEntity>(
-                e => e.PartitionKey.CompareTo(first) >= 0 && e.PartitionKey.CompareTo(last) <= 0,
-                select: ["PartitionKey", "TenantId", "Number"],
-                cancellationToken: cancellationToken);
-            await foreach (var entry in query.ConfigureAwait(false))
-            {
-                result.Add((entry.GetString("TenantId"), entry.GetString("Number"), BillingKeys.ParseDate(entry.PartitionKey)));
-            }
-
-            return result;
-        }).ConfigureAwait(false);
-
-        var invoices = new Invoice?[entries.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, entries.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, token) => invoices[i] = await FindAsync(entries[i].Tenant, entries[i].Number, token).ConfigureAwait(false)).ConfigureAwait(false);
-
+        var rows = await QueryDueRowsAsync(from, to, ["PartitionKey", "TenantId", "Number"], cancellationToken).ConfigureAwait(false);
+        var invoices = await FindIndexedAsync(rows, Enumerable.Range(0, rows.Count).ToList(), cancellationToken).ConfigureAwait(false);
         return [.. invoices
-            .Where((invoice, i) => invoice is not null && invoice.DueDate == entries[i].Due)
+            .Where(invoice => invoice is not null)
             .Select(invoice => invoice!)
             .OrderBy(i => i.DueDate)
             .ThenBy(i => i.TenantId, StringComparer.Ordinal)
             .ThenBy(i => i.Number, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<InvoiceDueEntry>> ListDueEntriesBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = await QueryDueRowsAsync(from, to, BillingEntities.DueEntryColumns, cancellationToken).ConfigureAwait(false);
+        var entries = rows.Select(BillingEntities.ToDueEntry).ToArray();
+
+        // Rows written before the index carried the invoice's state: their invoices are read, as ListDueBetweenAsync does.
+        var older = Enumerable.Range(0, rows.Count).Where(i => entries[i] is null).ToList();
+        var invoices = await FindIndexedAsync(rows, older, cancellationToken).ConfigureAwait(false);
+        foreach (var i in older)
+        {
+            entries[i] = invoices[i] is { } invoice ? InvoiceDueEntry.Of(invoice) : null;
+        }
+
+        return [.. entries
+            .Where(entry => entry is not null)
+            .Select(entry => entry!)
+            .OrderBy(e => e.DueDate)
+            .ThenBy(e => e.TenantId, StringComparer.Ordinal)
+            .ThenBy(e => e.Number, StringComparer.Ordinal)];
     }
 
     public Task UpsertAsync(Invoice invoice, CancellationToken cancellationToken)
@@ -127,7 +124,7 @@ public sealed class TableInvoiceRepository(TableStore tables) : IInvoiceReposito
         {
             foreach (var day in invoices.GroupBy(i => i.DueDate))
             {
-                var entries = day.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DueEntry(i))).ToList();
+                var entries = day.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, BillingEntities.DueEntry(i))).ToList();
                 await TableTransactions.SubmitAsync(Due, entries, cancellationToken).ConfigureAwait(false);
             }
 
@@ -166,6 +163,49 @@ public sealed class TableInvoiceRepository(TableStore tables) : IInvoiceReposito
         return rows.ToDictionary(r => r.GetString("Number"), r => BillingKeys.ParseDate(r.GetString("DueDate")), StringComparer.Ordinal);
     }
 
+    private Task<List<TableEntity>> QueryDueRowsAsync(DateOnly from, DateOnly to, IEnumerable<string> select, CancellationToken cancellationToken)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"The range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
+        }
+
+        var first = BillingKeys.DuePartition(from);
+        var last = BillingKeys.DuePartition(to);
+        return StorageErrors.GuardAsync("due", async () =>
+        {
+            var rows = new List<TableEntity>();
+            var query = Due.QueryAsync<TableEntity>(
+                e => e.PartitionKey.CompareTo(first) >= 0 && e.PartitionKey.CompareTo(last) <= 0,
+                select: select,
+                cancellationToken: cancellationToken);
+            await foreach (var row in query.ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        });
+    }
+
+    /// <summary>
+    /// The invoices of the index rows at <paramref name="which"/> (by point reads, a few at once); null where the invoice
+    /// is gone or is now due on another day (a stale index row).
+    /// </summary>
+    private async Task<Invoice?[]> FindIndexedAsync(List<TableEntity> rows, List<int> which, CancellationToken cancellationToken)
+    {
+        var invoices = new Invoice?[rows.Count];
+        await Parallel.ForEachAsync(
+            which,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var invoice = await FindAsync(rows[i].GetString("TenantId"), rows[i].GetString("Number"), token).ConfigureAwait(false);
+                invoices[i] = invoice is not null && invoice.DueDate == BillingKeys.ParseDate(rows[i].PartitionKey) ? invoice : null;
+            }).ConfigureAwait(false);
+        return invoices;
+    }
+
     private Task<List<TableEntity>> QueryInvoiceRowsAsync(string tenantId, IEnumerable<string>? select, CancellationToken cancellationToken)
     {
         var partition = BillingKeys.Partition(tenantId);
@@ -186,10 +226,4 @@ public sealed class TableInvoiceRepository(TableStore tables) : IInvoiceReposito
             return rows;
         });
     }
-
-    private static TableEntity DueEntry(Invoice invoice) => new(BillingKeys.DuePartition(invoice.DueDate), BillingKeys.DueRow(invoice.TenantId, invoice.Number))
-    {
-        ["TenantId"] = invoice.TenantId,
-        ["Number"] = invoice.Number,
-    };
 }

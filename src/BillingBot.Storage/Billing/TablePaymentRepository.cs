@@ -11,7 +11,8 @@ namespace BillingBot.Storage.Billing;
 /// Payments in the Billing table (the tenant's partition, RowKey "payment|{invoice number}|{payment id}"), next to
 /// their invoice. Recording payments writes them and their invoice's new AmountPaid and status in one transaction,
 /// conditional on the invoice's ETag, so an invoice never disagrees with its payments; on a concurrent change the
-/// tenant's payments are re-read and applied again.
+/// tenant's payments are re-read and applied again. The invoice's row in the due-date index is then rewritten with its new
+/// amounts and status.
 /// </summary>
 public sealed class TablePaymentRepository(TableStore tables) : IPaymentRepository
 {
@@ -22,6 +23,8 @@ public sealed class TablePaymentRepository(TableStore tables) : IPaymentReposito
     private const int PointReadLimit = 4;
 
     private TableClient Billing => tables.GetTable(TableStore.BillingTable);
+
+    private TableClient Due => tables.GetTable(TableStore.InvoicesDueTable);
 
     public async Task<IReadOnlyList<Payment>> ListForInvoiceAsync(string tenantId, string invoiceNumber, CancellationToken cancellationToken)
     {
@@ -70,6 +73,7 @@ public sealed class TablePaymentRepository(TableStore tables) : IPaymentReposito
         var incomingByInvoice = payments.ToLookup(p => p.InvoiceNumber, StringComparer.Ordinal);
         var recordedByInvoice = recorded.ToLookup(p => p.InvoiceNumber, StringComparer.Ordinal);
         var groups = new List<IReadOnlyList<TableTransactionAction>>();
+        var updatedInvoices = new List<Invoice>();
         foreach (var number in numbers)
         {
             if (!invoices.TryGetValue(number, out var row))
@@ -80,7 +84,9 @@ public sealed class TablePaymentRepository(TableStore tables) : IPaymentReposito
             var incoming = incomingByInvoice[number].ToList();
             var replaced = incoming.Select(p => p.PaymentId).ToHashSet(StringComparer.Ordinal);
             var all = recordedByInvoice[number].Where(p => !replaced.Contains(p.PaymentId)).Concat(incoming);
-            var updated = BillingEntities.From(BillingEntities.ToInvoice(row).ApplyPayments(all));
+            var invoice = BillingEntities.ToInvoice(row).ApplyPayments(all);
+            updatedInvoices.Add(invoice);
+            var updated = BillingEntities.From(invoice);
 
             var group = incoming.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, BillingEntities.From(p))).ToList();
             group.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, updated, row.ETag));
@@ -90,6 +96,14 @@ public sealed class TablePaymentRepository(TableStore tables) : IPaymentReposito
         await StorageErrors.GuardAsync(tenantId, async () =>
         {
             await TableTransactions.SubmitGroupsAsync(Billing, groups, cancellationToken).ConfigureAwait(false);
+
+            // The due-date index carries the invoice's amounts and status: the reminder scheduler sees the payment there. If
+            // this fails the payment stands and the caller's retry (payments are upserts) writes it; until then the index lags.
+            foreach (var invoice in updatedInvoices)
+            {
+                await Due.UpsertEntityAsync(BillingEntities.DueEntry(invoice), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
         }).ConfigureAwait(false);
     }

@@ -18,7 +18,8 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
 
     public async Task<bool> SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken)
     {
-        var entity = ToEntity(reference);
+        var entity = ToEntity(reference, time.GetUtcNow());
+
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -40,7 +41,7 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
         ArgumentNullException.ThrowIfNull(reference);
         for (var attempt = 1; ; attempt++)
         {
-            var entity = ToEntity(reference);
+            var entity = ToEntity(reference, time.GetUtcNow());
             try
             {
                 await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -90,15 +91,17 @@ public sealed class TableConversationReferenceStore(TableStore tables, TimeProvi
     public async Task DeleteAsync(string tenantId, string owner, CancellationToken cancellationToken) =>
         await StorageErrors.GuardAsync(owner, () => Table.DeleteEntityAsync(TableKeys.Encode(tenantId), TableKeys.Encode(owner), ETag.All, cancellationToken)).ConfigureAwait(false);
 
-    private TableEntity ToEntity(StoredConversationReference reference) => new(TableKeys.Encode(reference.TenantId), TableKeys.Encode(reference.Owner))
-    {
-        ["TenantId"] = reference.TenantId,
-        ["Owner"] = reference.Owner,
-        ["Reference"] = JsonSerializer.Serialize(reference.Reference, ProtocolJson.Options),
-        ["ConversationType"] = reference.Reference.Conversation?.ConversationType,
-        ["IsActive"] = reference.IsActive,
-        ["UpdatedAt"] = time.GetUtcNow(),
-    };
+    /// <summary>The row of a reference as saved at <paramref name="updatedAt"/> (PartitionKey tenant, RowKey owner).</summary>
+    internal static TableEntity ToEntity(StoredConversationReference reference, DateTimeOffset updatedAt) =>
+        new(TableKeys.Encode(reference.TenantId), TableKeys.Encode(reference.Owner))
+        {
+            ["TenantId"] = reference.TenantId,
+            ["Owner"] = reference.Owner,
+            ["Reference"] = JsonSerializer.Serialize(reference.Reference, ProtocolJson.Options),
+            ["ConversationType"] = reference.Reference.Conversation?.ConversationType,
+            ["IsActive"] = reference.IsActive,
+            ["UpdatedAt"] = updatedAt,
+        };
 
     private static StoredConversationReference FromEntity(TableEntity entity) => new(
         entity.GetString("TenantId"),

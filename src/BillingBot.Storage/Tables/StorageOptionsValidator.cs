@@ -10,6 +10,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (options.NetworkTimeout <= TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail($"Storage:NetworkTimeout '{options.NetworkTimeout}' must be positive.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             // The connection string wins; an endpoint set as well is not used.

@@ -40,7 +40,11 @@ public sealed class TableStore
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
         clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        clientOptions.Retry.NetworkTimeout = settings.NetworkTimeout;
+        foreach (var policy in settings.PipelinePolicies)
+        {
+            clientOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        }
 
         _service = !string.IsNullOrWhiteSpace(settings.ConnectionString)
             ? new TableServiceClient(settings.ConnectionString, clientOptions)

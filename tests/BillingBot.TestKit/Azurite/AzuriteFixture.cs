@@ -59,6 +59,15 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// </summary>
     public AzuritePersistence Persistence { get; init; } = AzuritePersistence.Memory;
 
+    /// <summary>Node's heap limit for Azurite in MiB; null keeps Node's default (a few GiB), too little for millions of rows.</summary>
+    public int? MaxHeapMegabytes { get; init; }
+
+    /// <summary>
+    /// With <see cref="AzuritePersistence.Disk"/>, the folder for the tables (kept after disposal, as the caller owns
+    /// it); null makes a temporary one.
+    /// </summary>
+    public string? DiskLocation { get; init; }
+
     /// <summary>The loopback TCP port of the Table endpoint; fixed for the fixture's lifetime.</summary>
     public int Port => _port != 0
         ? _port
@@ -70,6 +79,9 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>A storage connection string for the emulator (Table endpoint only).</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};";
+
+    /// <summary>The process id of the running Azurite, or null.</summary>
+    public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
 
     /// <summary>Whether the Azurite process is currently running.</summary>
     public bool IsRunning => _process is { HasExited: false };
@@ -99,7 +111,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             {
                 // A restart must keep the port (clients hold the connection string), so losing
                 // it to another process is an error rather than a reason to move.
-                var restarted = await TryLaunchAsync(tools, _port, Location(), cancellationToken).ConfigureAwait(false);
+                var restarted = await TryLaunchAsync(tools, _port, MaxHeapMegabytes, Location(), cancellationToken).ConfigureAwait(false);
                 _output = restarted.Output;
                 _process = restarted.Process
                     ?? throw new InvalidOperationException(
@@ -111,7 +123,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             for (var attempt = 0; attempt < PortAttempts; attempt++)
             {
                 var port = PickFreeLoopbackPort();
-                var launched = await TryLaunchAsync(tools, port, Location(), cancellationToken).ConfigureAwait(false);
+                var launched = await TryLaunchAsync(tools, port, MaxHeapMegabytes, Location(), cancellationToken).ConfigureAwait(false);
                 if (launched.Process is not null)
                 {
                     _process = launched.Process;
@@ -162,7 +174,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 
             _disposed = true;
             await StopCoreAsync().ConfigureAwait(false);
-            if (_location is not null)
+            if (_location is not null && DiskLocation is null)
             {
                 try
                 {
@@ -233,7 +245,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             return null;
         }
 
-        _location ??= Directory.CreateTempSubdirectory("billingbot-azurite-").FullName;
+        _location ??= DiskLocation ?? Directory.CreateTempSubdirectory("billingbot-azurite-").FullName;
         return _location;
     }
 
@@ -242,7 +254,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// process if the port turned out to be taken; throws for any other failure.
     /// </summary>
     private static async Task<(Process? Process, OutputTail Output)> TryLaunchAsync(
-        NodeToolPaths tools, int port, string? location, CancellationToken cancellationToken)
+        NodeToolPaths tools, int port, int? maxHeapMegabytes, string? location, CancellationToken cancellationToken)
     {
         var output = new OutputTail();
         var startInfo = new ProcessStartInfo("node")
@@ -255,13 +267,16 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             // workspace to the cwd; keep any stray file out of the repo.
             WorkingDirectory = location ?? Path.GetTempPath(),
         };
-        foreach (var argument in new[]
-        {
+        IEnumerable<string> heap = maxHeapMegabytes is { } megabytes
+            ? ["--max-old-space-size=" + megabytes.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+            : [];
+        foreach (var argument in heap.Concat(
+        [
             "--import", ExitWithParentModule,
             tools.AzuriteTableScript,
             "--tableHost", "127.0.0.1",
             "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Concat(location is null ? ["--inMemoryPersistence"] : ["--location", location]).Concat(
+        ]).Concat(location is null ? ["--inMemoryPersistence"] : ["--location", location]).Concat(
         [
             "--disableTelemetry",
             "--silent",

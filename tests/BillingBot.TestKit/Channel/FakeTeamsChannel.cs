@@ -221,7 +221,10 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
             answer.ConversationId ?? route.ConversationId,
             route.ActivityId,
             authorization,
-            body);
+            body)
+        {
+            ReceivedAt = TimeProvider.GetUtcNow(),
+        };
         _log.Add(received);
 
         if (TakeHold(received) is { } hold)

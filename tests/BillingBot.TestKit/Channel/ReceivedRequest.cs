@@ -19,4 +19,8 @@ public sealed record ReceivedRequest(
     string? ConversationId,
     string? ActivityId,
     string? Authorization,
-    JsonNode? Body);
+    JsonNode? Body)
+{
+    /// <summary>When the channel received it, on the channel's <see cref="FakeTeamsChannel.TimeProvider"/>.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}
