@@ -51,7 +51,10 @@ public static class BenchCommand
                 var reminders = File.Exists(args[2]) ? System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(args[2], cancel.Token).ConfigureAwait(false)) : null;
                 var machine = System.Text.Json.JsonSerializer.Deserialize<MachineInfo>(await File.ReadAllTextAsync(args[3], cancel.Token).ConfigureAwait(false))!;
                 var notes = File.Exists(args[4]) ? await File.ReadAllTextAsync(args[4], cancel.Token).ConfigureAwait(false) : string.Empty;
-                await File.WriteAllTextAsync(args[5], Report.Build(turns, reminders, machine, notes), cancel.Token).ConfigureAwait(false);
+                var remindersText = Path.ChangeExtension(args[2], ".txt") is var txt && File.Exists(txt) ? await File.ReadAllTextAsync(txt, cancel.Token).ConfigureAwait(false) : null;
+                var full = Path.Combine(Path.GetDirectoryName(args[2])!, "full-1m.txt");
+                var reference = reminders?["options"]?["invoices"]?.GetValue<long>() < 1_000_000 && File.Exists(full) ? await File.ReadAllTextAsync(full, cancel.Token).ConfigureAwait(false) : null;
+                await File.WriteAllTextAsync(args[5], Report.Build(turns, reminders, remindersText, reference, machine, notes), cancel.Token).ConfigureAwait(false);
                 Console.WriteLine($"wrote {args[5]}");
                 return 0;
             default:
