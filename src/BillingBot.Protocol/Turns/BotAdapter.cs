@@ -56,7 +56,7 @@ public partial class BotAdapter(
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
+            activity = ActivityJson.Parse(body);
         }
         catch (JsonException ex)
         {
