@@ -81,7 +81,7 @@ public partial class BotAdapter(
             return new BotResponse(StatusCodes.Status401Unauthorized);
         }
 
-        if (ValidateShape(activity) is { } problem)
+        if (ValidateShape(activity, adapterOptions.Value.MaxAddressingBytes) is { } problem)
         {
             Log.Rejected(logger, 400, problem);
             return new BotResponse(StatusCodes.Status400BadRequest);
@@ -207,7 +207,7 @@ public partial class BotAdapter(
         }
     }
 
-    private static string? ValidateShape(Activity activity)
+    private static string? ValidateShape(Activity activity, int maxAddressingBytes)
     {
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
@@ -224,7 +224,15 @@ public partial class BotAdapter(
             return "activity has no conversation id";
         }
 
-        return string.IsNullOrWhiteSpace(activity.ChannelId) ? "activity has no channelId" : null;
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "activity has no channelId";
+        }
+
+        // Whatever a turn keeps of the activity's addressing must fit where it is kept; Teams never comes close.
+        return JsonSerializer.SerializeToUtf8Bytes(activity.GetConversationReference(), ProtocolJson.Options).Length > maxAddressingBytes
+            ? "activity's addressing is larger than any Teams sends"
+            : null;
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
