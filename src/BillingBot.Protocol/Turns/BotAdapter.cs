@@ -230,9 +230,9 @@ public partial class BotAdapter(
         }
 
         // Whatever a turn keeps of the activity's addressing must fit where it is kept; Teams never comes close.
-        return JsonSerializer.SerializeToUtf8Bytes(activity.GetConversationReference(), ProtocolJson.Options).Length > maxAddressingBytes
-            ? "activity's addressing is larger than any Teams sends"
-            : null;
+        var addressing = JsonSerializer.SerializeToUtf8Bytes(activity.GetConversationReference(), ProtocolJson.Options).Length
+            + (activity.ChannelData is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(activity.ChannelData, ProtocolJson.Options).Length);
+        return addressing > maxAddressingBytes ? "activity's addressing is larger than any Teams sends" : null;
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)

@@ -7,9 +7,9 @@ public sealed class BotAdapterOptions
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
     /// <summary>
-    /// The most an activity's addressing (its conversation reference: ids, names, conversation, service URL, locale)
-    /// may take as JSON; more is refused with 400. Teams' own are well under 1 KB, and a reference is kept in one
-    /// storage property, which holds 64 KB.
+    /// The most an activity's addressing may take as JSON: its conversation reference (ids, names, conversation,
+    /// service URL, locale) and its channelData (tenant, team, channel); more is refused with 400. Teams' own are well
+    /// under 2 KB, and what a turn keeps of them (a reference, a channel id) goes into one storage property of 64 KB.
     /// </summary>
-    public int MaxAddressingBytes { get; set; } = 8 * 1024;
+    public int MaxAddressingBytes { get; set; } = 16 * 1024;
 }
