@@ -21,15 +21,24 @@ public sealed class ActivityEndpointFuzzTests(BotEnvironment env) : IClassFixtur
 {
     private static readonly HashSet<string> KeepWhole = ["serviceUrl"];
 
+    /// <summary>
+    /// In local dev mode an unauthenticated activity may name any service URL: the turn runs but the bot sends nowhere
+    /// but loopback (MessagingEndpointTests.Dev_mode_does_not_send_to_a_service_url_that_is_not_on_loopback), so a
+    /// byte flipped in the service URL ends in a turn that could not answer, logged as such. With a token the service
+    /// URL is the token's, and nothing is tolerated.
+    /// </summary>
+    private static readonly Func<TestLogSink.LogLine, bool> RefusedToSendInDevMode =
+        line => line.EventId.Id is 3006 or 3007 && line.Exception?.Contains("is not trusted; nothing was sent.", StringComparison.Ordinal) == true;
+
     [Fact]
     public async Task A_mangled_Teams_payload_never_gets_a_server_error_and_the_bot_still_answers_help()
     {
         await using var host = new BotHost(env.Azurite, services: QuietLogging.Apply);
         using var http = host.CreateHttpClient();
 
-        await FuzzAsync(nameof(A_mangled_Teams_payload_never_gets_a_server_error_and_the_bot_still_answers_help), host, http, seed: 11, count: 500, token: null);
+        await FuzzAsync(nameof(A_mangled_Teams_payload_never_gets_a_server_error_and_the_bot_still_answers_help), host, http, seed: 11, count: 500, token: null, RefusedToSendInDevMode);
 
-        await AssertStillAnswersHelpAsync(host, http, token: null);
+        await AssertStillAnswersHelpAsync(host, http, token: null, RefusedToSendInDevMode);
     }
 
     [Fact]
@@ -39,12 +48,12 @@ public sealed class ActivityEndpointFuzzTests(BotEnvironment env) : IClassFixtur
         using var http = host.CreateHttpClient();
         var token = new TestTokenBuilder(BotEnvironment.TeamsKey, BotHost.AppId, env.Channel.ServiceUrl.ToString()).Build();
 
-        await FuzzAsync(nameof(A_mangled_payload_with_a_valid_token_never_gets_a_server_error_and_the_bot_still_answers_help), host, http, seed: 12, count: 300, token);
+        await FuzzAsync(nameof(A_mangled_payload_with_a_valid_token_never_gets_a_server_error_and_the_bot_still_answers_help), host, http, seed: 12, count: 300, token, tolerated: null);
 
-        await AssertStillAnswersHelpAsync(host, http, token);
+        await AssertStillAnswersHelpAsync(host, http, token, tolerated: null);
     }
 
-    private async Task FuzzAsync(string test, BotHost host, HttpClient http, ulong seed, int count, string? token)
+    private async Task FuzzAsync(string test, BotHost host, HttpClient http, ulong seed, int count, string? token, Func<TestLogSink.LogLine, bool>? tolerated)
     {
         var posted = 0;
         await FuzzCheck.RunAsync(
@@ -64,12 +73,12 @@ public sealed class ActivityEndpointFuzzTests(BotEnvironment env) : IClassFixtur
                     return $"answered {status}";
                 }
 
-                return HostFailures.Since(host, mark);
+                return HostFailures.Since(host, mark, tolerated);
             },
             payload => $"{TeamsCorpus.Names[payload.Template]}: {payload}");
     }
 
-    private async Task AssertStillAnswersHelpAsync(BotHost host, HttpClient http, string? token)
+    private async Task AssertStillAnswersHelpAsync(BotHost host, HttpClient http, string? token, Func<TestLogSink.LogLine, bool>? tolerated)
     {
         var conversation = Activities.NewConversationId();
         var help = TeamsCorpus.PersonalMessage(env.Channel.ServiceUrl, conversation[3..], "help", "en-US");
@@ -78,7 +87,7 @@ public sealed class ActivityEndpointFuzzTests(BotEnvironment env) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Here is what you can ask me", Assert.Single(env.TextsSentTo(conversation)), StringComparison.Ordinal);
-        Assert.Null(HostFailures.Since(host, 0));
+        Assert.Null(HostFailures.Since(host, 0, tolerated));
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, byte[] body, string? contentType, string? token)

@@ -12,10 +12,13 @@ internal static class HostFailures
     /// <summary>A mark to compare against later: the number of log lines so far.</summary>
     public static int Mark(BotHost host) => host.Logs.Lines.Count;
 
-    /// <summary>The errors logged since <paramref name="mark"/>, described, or null when there were none.</summary>
-    public static string? Since(BotHost host, int mark)
+    /// <summary>
+    /// The errors logged since <paramref name="mark"/>, described, or null when there were none (or only errors that
+    /// <paramref name="tolerated"/> accepts).
+    /// </summary>
+    public static string? Since(BotHost host, int mark, Func<TestLogSink.LogLine, bool>? tolerated = null)
     {
-        var errors = host.Logs.Lines.Skip(mark).Where(l => l.Level >= LogLevel.Error).ToList();
+        var errors = host.Logs.Lines.Skip(mark).Where(l => l.Level >= LogLevel.Error && tolerated?.Invoke(l) != true).ToList();
         return errors.Count == 0
             ? null
             : "logged " + string.Join("\n", errors.Select(l => $"{l.Level} {l.Category} ({l.EventId.Id}): {l.Message}\n{l.Exception}"));
