@@ -121,6 +121,28 @@ public sealed class ImportCommandTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_field_longer_than_storage_keeps_is_a_row_error_and_not_a_storage_outage()
+    {
+        // Found by fuzzing: a 40 000-character reference passed validation, then storage refused the row and the
+        // command said storage was unavailable.
+        await using var harness = new CommandHarness(azurite);
+        await harness.RunAsync<ImportCommand>(Samples.Path("customers.csv"), Samples.Path("invoices.csv"));
+        var file = _files.Write("payments.csv", $"""
+            {PaymentHeader}
+            {Proseware},PAY-1,FV/2026/11/104,2026-11-21T10:00:00+01:00,100.00,PLN,BankTransfer,{new string('x', 40_000)}
+            {Proseware},PAY-2,FV/2026/11/104,2026-11-21T10:00:00+01:00,100.00,PLN,BankTransfer,{new string('y', 2_000)}
+            """);
+
+        var result = await harness.RunAsync<ImportCommand>(file);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal([2], BadLines(result, "payments.csv"));
+        Assert.Contains(result.ErrorLines, l => l.EndsWith("payments.csv:2: reference: the value has 40000 characters; at most 2000 are allowed", StringComparison.Ordinal));
+        Assert.DoesNotContain("storage", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await harness.Payments.ListForCustomerAsync(Proseware, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Payments_may_refer_to_invoices_and_customers_of_earlier_files_in_the_same_command_but_not_later_ones()
     {
         await using var harness = new CommandHarness(azurite);
