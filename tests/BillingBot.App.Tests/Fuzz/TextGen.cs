@@ -31,9 +31,9 @@ internal static class TextGen
 
     /// <summary>A message: a few fragments and code points, sometimes repeated into thousands of characters.</summary>
     public static Gen<string> Texts { get; } = Gen.Frequency(
-        (12, Phrase()),
-        (2, Gen.Sized(size => Gen.ListOf(CodePoint(), 1 + size)).Select(points => string.Concat(points))),
-        (1, Phrase().SelectMany(_ => Gen.Elements(500, 2_000, 8_000, 20_000), (text, length) => Repeat(text, length))));
+        (40, Phrase()),
+        (8, Gen.Sized(size => Gen.ListOf(CodePoint(), 1 + size)).Select(points => string.Concat(points))),
+        (1, Phrase().SelectMany(_ => Gen.Elements(1_000, 4_000), (text, length) => Repeat(text, length))));
 
     private static Gen<string> Phrase() =>
         Gen.Sized(size => Gen.Choose(1, 2 + (size / 10)))

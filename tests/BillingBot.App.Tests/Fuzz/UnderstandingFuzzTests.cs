@@ -37,7 +37,7 @@ public sealed partial class UnderstandingFuzzTests(BotEnvironment env) : IClassF
         await FuzzCheck.RunAsync(
             nameof(UnderstandingFuzzTests) + "." + nameof(Whatever_is_typed_is_understood_without_an_exception_within_bounds_and_the_same_way_twice),
             seed: 51,
-            count: 3_000,
+            count: 2_000,
             TextGen.Texts,
             async text =>
             {
