@@ -25,6 +25,9 @@ internal static partial class CsvFields
     /// <summary>The longest <paramref name="column"/> may be.</summary>
     public static int MaxLength(string column) => column is "lines" or "contacts" ? MaxListLength : MaxValueLength;
 
+    /// <summary>The largest amount the files can hold (15 digits and 2 decimals); what an invoice is paid in total stays within it too.</summary>
+    public const decimal MaxAmount = 999_999_999_999_999.99m;
+
     public static bool TryAmount(string text, out decimal value) => TryDecimal(AmountPattern(), text, out value);
 
     public static bool TryQuantity(string text, out decimal value) => TryDecimal(QuantityPattern(), text, out value) && value > 0m;

@@ -79,6 +79,7 @@ internal sealed class ImportFileReader(KnownRecords known)
             case ImportKind.Payments when await PaymentRows.ReadAsync(row, known, cancellationToken).ConfigureAwait(false) is { } payment
                 && Unique(row, seen, $"{payment.TenantId}\n{payment.PaymentId}", $"payment {payment.PaymentId} of {payment.TenantId}"):
                 result.Payments.Add(payment);
+                known.Add(payment);
                 break;
         }
     }
