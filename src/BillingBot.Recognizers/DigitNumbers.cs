@@ -145,7 +145,10 @@ internal static partial class DigitNumbers
         return isThousands ? -1 : last;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_/.,:\-])(?:-(?=\d))?\d+(?:[ .,]\d+)*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    // At most 13 groups: no number a decimal holds has more (ten groups of thousands and a decimal part), and a run of
+    // digits and spaces that never ends ("1 1 1 1 …", thousands long) is read in bounded pieces rather than tried whole
+    // from every one of its digits, which took time cubic in its length.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_/.,:\-])(?:-(?=\d))?\d+(?:[ .,]\d+){0,12}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Candidate();
 
     [GeneratedRegex(@"\G ?(?:(?<k>tys\.|tys(?![\p{L}])|tysiac[\p{L}]*|thousand(?![\p{L}])|k(?![\p{L}]))|(?<m>mln\.?|milion[\p{L}]*|million(?![\p{L}])))", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]

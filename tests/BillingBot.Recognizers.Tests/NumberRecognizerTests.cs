@@ -82,4 +82,29 @@ public class NumberRecognizerTests
 
         Assert.Equal([15m, 2026m], numbers.Select(n => n.Value));
     }
+
+    [Fact]
+    public void Given_thousands_of_space_separated_digits_When_recognized_Then_each_is_a_number_and_it_takes_no_time()
+    {
+        // Found by fuzzing: every digit of such a run was tried with the whole rest of it, in time cubic in its length
+        // (2 000 characters took 16 s, 8 000 minutes).
+        var text = string.Concat(Enumerable.Repeat("1 ", 4_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var numbers = NumberRecognizer.Recognize(text, Polish);
+        var amounts = AmountRecognizer.Recognize(text, English);
+
+        Assert.Equal(4_000, numbers.Count);
+        Assert.All(numbers, n => Assert.Equal(1m, n.Value));
+        Assert.Equal(4_000, amounts.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Given_the_largest_number_written_with_thousands_groups_When_recognized_Then_it_is_still_read_whole()
+    {
+        var number = Assert.Single(NumberRecognizer.Recognize("79 228 162 514 264 337 593 543 950 335,00 zł", Polish));
+
+        Assert.Equal(decimal.MaxValue, number.Value);
+    }
 }

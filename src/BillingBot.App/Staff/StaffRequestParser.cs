@@ -76,7 +76,7 @@ public static partial class StaffRequestParser
             }
 
             // The text keeps the mentioned person's name where Teams had <at>name</at>.
-            var shown = AtTag().Replace(mention.Text ?? person.Name ?? string.Empty, m => m.Groups["name"].Value).Trim().TrimStart('@');
+            var shown = MentionTags.Replace(mention.Text ?? person.Name ?? string.Empty, name => name).Trim().TrimStart('@');
             var at = shown.Length == 0 ? -1 : foldedRest.IndexOf(TextFolding.Fold(shown), StringComparison.Ordinal);
             if (at >= 0)
             {
@@ -116,7 +116,4 @@ public static partial class StaffRequestParser
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 200)]
     private static partial Regex WhiteSpace();
-
-    [GeneratedRegex("<at>(?<name>.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
-    private static partial Regex AtTag();
 }

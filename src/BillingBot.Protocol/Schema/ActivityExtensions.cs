@@ -88,9 +88,9 @@ public static partial class ActivityExtensions
 
         // A leftover tag naming the bot is the bot's mention in another spelling; other people's mentions keep their names.
         var botName = activity.Recipient?.Name;
-        text = AtTag().Replace(text, match =>
+        text = MentionTags.Replace(text, name =>
         {
-            var inner = match.Groups["name"].Value.Trim().TrimStart('@');
+            var inner = name.Trim().TrimStart('@');
             return botName is not null && string.Equals(inner, botName, StringComparison.OrdinalIgnoreCase) ? string.Empty : inner;
         });
         return WhiteSpace().Replace(text, " ").Trim();
@@ -103,9 +103,6 @@ public static partial class ActivityExtensions
         null => null,
         var other => JsonSerializer.SerializeToElement(other, ProtocolJson.Options),
     };
-
-    [GeneratedRegex("<at>(?<name>.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
-    private static partial Regex AtTag();
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 200)]
     private static partial Regex WhiteSpace();

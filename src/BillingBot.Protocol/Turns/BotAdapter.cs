@@ -56,7 +56,7 @@ public partial class BotAdapter(
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
+            activity = ActivityJson.Parse(body);
         }
         catch (JsonException ex)
         {
@@ -81,7 +81,7 @@ public partial class BotAdapter(
             return new BotResponse(StatusCodes.Status401Unauthorized);
         }
 
-        if (ValidateShape(activity) is { } problem)
+        if (ValidateShape(activity, adapterOptions.Value.MaxAddressingBytes) is { } problem)
         {
             Log.Rejected(logger, 400, problem);
             return new BotResponse(StatusCodes.Status400BadRequest);
@@ -213,7 +213,7 @@ public partial class BotAdapter(
         }
     }
 
-    private static string? ValidateShape(Activity activity)
+    private static string? ValidateShape(Activity activity, int maxAddressingBytes)
     {
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
@@ -238,7 +238,15 @@ public partial class BotAdapter(
             return "activity names two different tenants";
         }
 
-        return string.IsNullOrWhiteSpace(activity.ChannelId) ? "activity has no channelId" : null;
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "activity has no channelId";
+        }
+
+        // Whatever a turn keeps of the activity's addressing must fit where it is kept; Teams never comes close.
+        var addressing = JsonSerializer.SerializeToUtf8Bytes(activity.GetConversationReference(), ProtocolJson.Options).Length
+            + (activity.ChannelData is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(activity.ChannelData, ProtocolJson.Options).Length);
+        return addressing > maxAddressingBytes ? "activity's addressing is larger than any Teams sends" : null;
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)

@@ -121,6 +121,49 @@ public sealed class ImportCommandTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_field_longer_than_storage_keeps_is_a_row_error_and_not_a_storage_outage()
+    {
+        // Found by fuzzing: a 40 000-character reference passed validation, then storage refused the row and the
+        // command said storage was unavailable.
+        await using var harness = new CommandHarness(azurite);
+        await harness.RunAsync<ImportCommand>(Samples.Path("customers.csv"), Samples.Path("invoices.csv"));
+        var file = _files.Write("payments.csv", $"""
+            {PaymentHeader}
+            {Proseware},PAY-1,FV/2026/11/104,2026-11-21T10:00:00+01:00,100.00,PLN,BankTransfer,{new string('x', 40_000)}
+            {Proseware},PAY-2,FV/2026/11/104,2026-11-21T10:00:00+01:00,100.00,PLN,BankTransfer,{new string('y', 2_000)}
+            """);
+
+        var result = await harness.RunAsync<ImportCommand>(file);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal([2], BadLines(result, "payments.csv"));
+        Assert.Contains(result.ErrorLines, l => l.EndsWith("payments.csv:2: reference: the value has 40000 characters; at most 2000 are allowed", StringComparison.Ordinal));
+        Assert.DoesNotContain("storage", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await harness.Payments.ListForCustomerAsync(Proseware, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Payments_of_one_invoice_adding_up_to_more_than_an_amount_can_be_are_refused_and_do_not_crash_the_import()
+    {
+        // Found while writing the import fuzzer: 95 payments of the largest amount for one invoice passed validation, then
+        // storing the invoice's new total threw an OverflowException out of the command.
+        await using var harness = new CommandHarness(azurite);
+        await harness.RunAsync<ImportCommand>(Samples.Path("customers.csv"), Samples.Path("invoices.csv"));
+        var rows = Enumerable.Range(1, 95).Select(i => $"{Proseware},BIG-{i},FV/2026/11/104,2026-11-21T10:00:00+01:00,999999999999999.99,PLN,BankTransfer,");
+        var file = _files.Write("payments.csv", PaymentHeader + "\n" + string.Join("\n", rows) + "\n");
+
+        var refused = await harness.RunAsync<ImportCommand>(file);
+        var skipped = await harness.RunAsync<ImportCommand>(file, "--skip-bad-rows");
+
+        Assert.Equal(ExitCodes.Failed, refused.ExitCode);
+        Assert.Equal(Enumerable.Range(3, 94), BadLines(refused, "payments.csv"));
+        Assert.Contains(refused.ErrorLines, l => l.EndsWith("payments.csv:3: amount: the payments of invoice FV/2026/11/104 would add up to more than 999999999999999.99", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.Failed, skipped.ExitCode);
+        Assert.Contains("Imported 1 payments", skipped.Out, StringComparison.Ordinal);
+        Assert.Equal(999_999_999_999_999.99m, (await harness.Invoices.FindAsync(Proseware, "FV/2026/11/104", CancellationToken.None))!.AmountPaid.Amount);
+    }
+
+    [Fact]
     public async Task Payments_may_refer_to_invoices_and_customers_of_earlier_files_in_the_same_command_but_not_later_ones()
     {
         await using var harness = new CommandHarness(azurite);

@@ -46,6 +46,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>The trained recognizer every host of the test run shares (training takes seconds of CPU).</summary>
+    public static IntentRecognizer Recognizer => SharedRecognizer.Value;
+
     public TestLogSink Logs { get; } = new();
 
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -103,6 +103,40 @@ public sealed class MessagingEndpointTests : BotHostTestBase
     }
 
     [Fact]
+    public async Task An_activity_whose_addressing_is_larger_than_Teams_ever_sends_gets_400_and_no_turn_fails()
+    {
+        // Found by fuzzing: a card submit from someone "named" with 60 000 characters failed its turn on storing the
+        // conversation reference (one storage property holds 64 KB) and told the user storage was down.
+        var conversation = Activities.NewConversationId();
+        var activity = Activities.Message(Env.Channel.ServiceUrl, conversation, string.Empty);
+        activity.Remove("text");
+        activity["value"] = new JsonObject { ["action"] = "talkToPerson", ["reason"] = "notUnderstood" };
+        activity["from"]!["name"] = new string(' ', 60_000);
+
+        using var response = await Host.PostActivityAsync(Http, activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Env.RequestsTo(conversation));
+        Assert.DoesNotContain(Host.Logs.Lines, l => l.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task A_team_install_naming_a_channel_id_larger_than_Teams_ever_sends_gets_400_and_logs_no_error()
+    {
+        // Found by fuzzing: the bot greeted, but logged that the channel's reference could not be stored (its owner,
+        // the selected channel's id, did not fit a storage property).
+        var channel = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2";
+        var install = PartnerStaff.ChannelInstall(Env.Channel.ServiceUrl, channel, PartnerStaff.AdminObjectId);
+        install["channelData"]!["settings"]!["selectedChannel"]!["id"] = string.Concat(Enumerable.Repeat("<at>x", 12_000));
+
+        using var response = await Host.PostActivityAsync(Http, install);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Env.RequestsTo(channel));
+        Assert.DoesNotContain(Host.Logs.Lines, l => l.Level >= LogLevel.Error);
+    }
+
+    [Fact]
     public async Task An_unknown_activity_type_is_acknowledged_and_ignored()
     {
         var conversation = Activities.NewConversationId();

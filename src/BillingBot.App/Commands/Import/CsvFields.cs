@@ -16,6 +16,18 @@ internal static partial class CsvFields
         .Select(code => code!)
         .ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The longest value a field may have: each is kept in one storage property (32 000 characters), with room to spare.</summary>
+    public const int MaxValueLength = 2_000;
+
+    /// <summary>The longest list (lines, contacts) a field may hold: it is kept as JSON, which takes more room than its text.</summary>
+    public const int MaxListLength = 4_000;
+
+    /// <summary>The longest <paramref name="column"/> may be.</summary>
+    public static int MaxLength(string column) => column is "lines" or "contacts" ? MaxListLength : MaxValueLength;
+
+    /// <summary>The largest amount the files can hold (15 digits and 2 decimals); what an invoice is paid in total stays within it too.</summary>
+    public const decimal MaxAmount = 999_999_999_999_999.99m;
+
     public static bool TryAmount(string text, out decimal value) => TryDecimal(AmountPattern(), text, out value);
 
     public static bool TryQuantity(string text, out decimal value) => TryDecimal(QuantityPattern(), text, out value) && value > 0m;

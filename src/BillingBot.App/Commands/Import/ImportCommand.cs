@@ -38,7 +38,7 @@ public sealed class ImportCommand(
         }
 
         await tables.EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
-        var reader = new ImportFileReader(new KnownRecords(customers, invoices));
+        var reader = new ImportFileReader(new KnownRecords(customers, invoices, payments));
         var files = new List<ImportedFile>();
         foreach (var path in parsed.Files)
         {

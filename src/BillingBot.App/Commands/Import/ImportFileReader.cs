@@ -46,6 +46,10 @@ internal sealed class ImportFileReader(KnownRecords known)
             {
                 row.Error($"the row has {values.Count} fields, the header {header.Count}");
             }
+            else if (TooLong(header, values) is { Count: > 0 } tooLong)
+            {
+                tooLong.ForEach(row.Error);
+            }
             else
             {
                 await ReadRowAsync(layout.Kind, row, result, seen, cancellationToken).ConfigureAwait(false);
@@ -75,9 +79,16 @@ internal sealed class ImportFileReader(KnownRecords known)
             case ImportKind.Payments when await PaymentRows.ReadAsync(row, known, cancellationToken).ConfigureAwait(false) is { } payment
                 && Unique(row, seen, $"{payment.TenantId}\n{payment.PaymentId}", $"payment {payment.PaymentId} of {payment.TenantId}"):
                 result.Payments.Add(payment);
+                known.Add(payment);
                 break;
         }
     }
+
+    /// <summary>The fields longer than storage keeps (a value that long is a mistake, not a name or an amount).</summary>
+    private static List<string> TooLong(IReadOnlyList<string> header, IReadOnlyList<string> values) =>
+        [.. header.Select((column, i) => (column, length: values[i].Trim().Length))
+            .Where(c => c.length > CsvFields.MaxLength(c.column))
+            .Select(c => $"{c.column}: the value has {c.length} characters; at most {CsvFields.MaxLength(c.column)} are allowed")];
 
     /// <summary>A key twice in one file is a mistake: which of the two rows is right is not ours to guess.</summary>
     private static bool Unique(CsvRecord row, Dictionary<string, int> seen, string key, string what)

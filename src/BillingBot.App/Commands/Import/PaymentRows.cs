@@ -37,14 +37,24 @@ internal static class PaymentRows
             return null;
         }
 
+        Payment payment;
         try
         {
-            return new Payment(paymentId!, tenantId!, number!, receivedAt!.Value, amount!.Value, method!.Value, reference);
+            payment = new Payment(paymentId!, tenantId!, number!, receivedAt!.Value, amount!.Value, method!.Value, reference);
         }
         catch (ArgumentException ex)
         {
             row.Error(DomainErrors.Describe(ex));
             return null;
         }
+
+        // An invoice's payments are stored as their sum: it must stay an amount, as every amount of the files is.
+        if (await known.PaidWithAsync(payment, cancellationToken).ConfigureAwait(false) > CsvFields.MaxAmount)
+        {
+            row.Error($"amount: the payments of invoice {number} would add up to more than {CsvFields.MaxAmount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        return payment;
     }
 }
