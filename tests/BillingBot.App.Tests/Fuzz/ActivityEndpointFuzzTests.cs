@@ -76,7 +76,7 @@ public sealed class ActivityEndpointFuzzTests(BotEnvironment env) : IClassFixtur
 
                 return HostFailures.Since(host, mark, tolerated);
             },
-            payload => $"{TeamsCorpus.Names[payload.Template]}: {payload}");
+            payload => $"{TeamsCorpus.Names[payload.Template]}: {payload}\n    body: {Encoding.UTF8.GetString(payload.Body(TeamsCorpus.Build(payload.Template, env.Channel.ServiceUrl, Unique(0)).Activity, KeepWhole))}");
     }
 
     private async Task AssertStillAnswersHelpAsync(BotHost host, HttpClient http, string? token, Func<TestLogSink.LogLine, bool>? tolerated)
