@@ -127,32 +127,11 @@ public sealed class MsalAccessTokenProviderTests
             {
                 TokenRequests.Enqueue(new TokenRequest(path, await request.Content!.ReadAsStringAsync(cancellationToken)));
                 return RefuseTokens
-                    ? Json(HttpStatusCode.Unauthorized, """{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.","error_codes":[7000215]}""")
-                    : Json(HttpStatusCode.OK, $$"""{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"token-{{Interlocked.Increment(ref _issued)}}"}""");
+                    ? EntraAnswers.Json(HttpStatusCode.Unauthorized, """{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.","error_codes":[7000215]}""")
+                    : EntraAnswers.Token(Interlocked.Increment(ref _issued));
             }
 
-            if (path.EndsWith("/discovery/instance", StringComparison.Ordinal))
-            {
-                return Json(HttpStatusCode.OK, """
-                    {"tenant_discovery_endpoint":"https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration","api-version":"1.1",
-                     "metadata":[{"preferred_network":"login.microsoftonline.com","preferred_cache":"login.windows.net","aliases":["login.microsoftonline.com","login.windows.net","login.microsoft.com","sts.windows.net"]}]}
-                    """);
-            }
-
-            if (path.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal))
-            {
-                var tenant = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
-                return Json(HttpStatusCode.OK, $$"""
-                    {"token_endpoint":"https://login.microsoftonline.com/{{tenant}}/oauth2/v2.0/token",
-                     "authorization_endpoint":"https://login.microsoftonline.com/{{tenant}}/oauth2/v2.0/authorize",
-                     "issuer":"https://login.microsoftonline.com/{{tenant}}/v2.0"}
-                    """);
-            }
-
-            return new HttpResponseMessage(HttpStatusCode.NotFound);
+            return EntraAnswers.Metadata(path) ?? new HttpResponseMessage(HttpStatusCode.NotFound);
         }
-
-        private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
-            new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
     }
 }
