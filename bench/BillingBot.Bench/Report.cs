@@ -150,7 +150,8 @@ public static class Report
             var search = size["search"]!["entitiesRead"]!.GetValue<double>();
             var day = size["oneDay"]?["entitiesRead"]?.GetValue<double>();
             var estimated = size["oneDay"]?["estimated"]?.GetValue<bool>() == true ? " (planning estimated from a sample of customers)" : string.Empty;
-            md.AppendLine(Inv, $"| Entities read per sweep ≤ 2× the reminders due, {size["invoices"]:N0} invoices stored | candidate search {search:N0} = {search / due:0.00}× the {due:N0} due; whole sweep {(day is { } d ? $"{d:N0} = {d / due:0.00}×{estimated}" : "n/a")} | {Yes((day ?? search) / due <= 2)} |");
+            var before = size["oneDay"]?["before"]?["entitiesRead"]?.GetValue<double>() is { } b ? $"; before the sweep read open invoices only: {b:N0} = {b / due:0.00}×" : string.Empty;
+            md.AppendLine(Inv, $"| Entities read per sweep ≤ 2× the reminders due, {size["invoices"]:N0} invoices stored | candidate search {search:N0} = {search / due:0.00}× the {due:N0} due; whole sweep {(day is { } d ? $"{d:N0} = {d / due:0.00}×{estimated}" : "n/a")}{before} | {Yes((day ?? search) / due <= 2)} |");
         }
 
         if (invoices > 0)

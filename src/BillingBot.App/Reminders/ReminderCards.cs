@@ -16,13 +16,15 @@ namespace BillingBot.App.Reminders;
 /// </summary>
 public sealed partial class ReminderCards(
     TableReminderLedger ledger,
+    IInvoiceRepository invoiceStore,
     IConnectorClient connector,
     IReminderMessageFactory messages,
     IOptions<ReminderOptions> options,
     ILogger<ReminderCards> logger)
 {
     /// <summary>
-    /// Updates the customer's sent cards whose invoice changed, given the invoices as just read; false when one is left
+    /// Updates the customer's sent cards whose invoice changed, given the invoices as just read (at least the open ones: a
+    /// card's invoice missing from them is read on its own, as it was settled or cancelled since); false when one is left
     /// for later (another instance is updating it, or the channel failed).
     /// </summary>
     public async Task<bool> UpdateAsync(Customer customer, IReadOnlyList<Invoice> invoices, DateTimeOffset now, ReminderSweepTally tally, CancellationToken cancellationToken)
@@ -41,11 +43,21 @@ public sealed partial class ReminderCards(
         foreach (var entry in pending)
         {
             if (entry.Delivery.Reminder.InvoiceNumber is not { } number
-                || !byNumber.TryGetValue(number, out var invoice)
                 || entry.Delivery.Recipient is null
                 || entry.SentTo is not { ActivityId: { } activityId } sentTo)
             {
                 continue;
+            }
+
+            if (!byNumber.TryGetValue(number, out var invoice))
+            {
+                // Not open: settled or cancelled since the card went (the card then changes once, for good), or deleted.
+                if (await invoiceStore.FindAsync(customer.TenantId, number, cancellationToken).ConfigureAwait(false) is not { } read)
+                {
+                    continue;
+                }
+
+                byNumber[number] = invoice = read;
             }
 
             var status = invoice.StatusOn(today);

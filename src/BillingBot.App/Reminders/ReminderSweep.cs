@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace BillingBot.App.Reminders;
 
 /// <summary>
-/// One pass over the customers that may have reminders due: per customer, its invoices and controls go to the planner,
+/// One pass over the customers that may have reminders due: per customer, its open invoices and controls go to the planner,
 /// and each reminder it returns is delivered once per recipient (the suspension stage once, to the suspension
 /// workflow); then sent cards follow their invoices and the suspension workflow reconciles the customer's access.
 /// Several instances may sweep at once: the ledger's claims decide who sends what.
@@ -70,7 +70,10 @@ public sealed partial class ReminderSweep(
             }
 
             tally.Tenant();
-            var invoiceList = await invoices.ListForCustomerAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            // What is still owed or disputed: the planner, the suspension workflow and the watch need nothing else, and the
+            // customer's settled history (most of what is stored) is not read. A sent card whose invoice was settled since is
+            // read on its own by the card updater.
+            var invoiceList = await invoices.ListOpenForCustomerAsync(tenantId, cancellationToken).ConfigureAwait(false);
             var controlSet = await controls.ForCustomerAsync(tenantId, cancellationToken).ConfigureAwait(false);
             var plan = ReminderPlanner.Plan(new ReminderInputs(customer, invoiceList, controlSet), policy, now);
             await hooks.AfterPlanAsync(customer, plan, cancellationToken).ConfigureAwait(false);

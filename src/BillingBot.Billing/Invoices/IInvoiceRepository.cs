@@ -10,6 +10,13 @@ public interface IInvoiceRepository
     Task<IReadOnlyList<Invoice>> ListForCustomerAsync(string tenantId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The customer's invoices whose recorded <see cref="Invoice.Status"/> is neither Paid nor Cancelled (still owed, or
+    /// disputed), newest first. Its cost follows what the customer owes, not the years of settled history stored: what
+    /// the reminder sweep plans from.
+    /// </summary>
+    Task<IReadOnlyList<Invoice>> ListOpenForCustomerAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Invoices of all customers whose due date is between two dates (both included), by due date; whatever their
     /// status, so the caller decides with <see cref="Invoice.StatusOn"/>. Its cost grows with the invoices due in the
     /// range, not with all invoices stored: what the reminder scheduler uses.

@@ -34,7 +34,15 @@ public sealed class TableInvoiceRepository(TableStore tables) : IInvoiceReposito
     public async Task<IReadOnlyList<Invoice>> ListForCustomerAsync(string tenantId, CancellationToken cancellationToken)
     {
         var rows = await QueryInvoiceRowsAsync(tenantId, select: null, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(BillingEntities.ToInvoice).OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Number, StringComparer.Ordinal)];
+        return Newest(rows);
+    }
+
+    public async Task<IReadOnlyList<Invoice>> ListOpenForCustomerAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        // The service filters on the recorded status, so settled history never crosses the wire; the row range is the
+        // same one partition's invoices.
+        var rows = await QueryInvoiceRowsAsync(tenantId, select: null, cancellationToken, openOnly: true).ConfigureAwait(false);
+        return Newest(rows);
     }
 
     public async Task<IReadOnlyList<Invoice>> ListDueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -206,18 +214,23 @@ public sealed class TableInvoiceRepository(TableStore tables) : IInvoiceReposito
         return invoices;
     }
 
-    private Task<List<TableEntity>> QueryInvoiceRowsAsync(string tenantId, IEnumerable<string>? select, CancellationToken cancellationToken)
+    private static IReadOnlyList<Invoice> Newest(List<TableEntity> rows) =>
+        [.. rows.Select(BillingEntities.ToInvoice).OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Number, StringComparer.Ordinal)];
+
+    private Task<List<TableEntity>> QueryInvoiceRowsAsync(string tenantId, IEnumerable<string>? select, CancellationToken cancellationToken, bool openOnly = false)
     {
         var partition = BillingKeys.Partition(tenantId);
         const string from = BillingKeys.InvoicePrefix;
         var to = BillingKeys.PrefixEnd(from);
+        var paid = nameof(InvoiceStatus.Paid);
+        var cancelled = nameof(InvoiceStatus.Cancelled);
+        var filter = openOnly
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to} and Status ne {paid} and Status ne {cancelled}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
         return StorageErrors.GuardAsync(tenantId, async () =>
         {
             var rows = new List<TableEntity>();
-            var query = Billing.QueryAsync<TableEntity>(
-                e => e.PartitionKey == partition && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(to) < 0,
-                select: select,
-                cancellationToken: cancellationToken);
+            var query = Billing.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken);
             await foreach (var row in query.ConfigureAwait(false))
             {
                 rows.Add(row);

@@ -85,6 +85,36 @@ public sealed class InvoiceRepositoryTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task Open_invoices_are_those_still_owed_or_disputed_never_the_settled_history_or_another_tenants()
+    {
+        var tenant = "t1-" + Guid.NewGuid();
+        var neighbour = tenant + "0";
+        await _store.Invoices.UpsertManyAsync(
+        [
+            Invoice(tenant, "FV/2024/01/001", new DateOnly(2024, 1, 31)),
+            Invoice(tenant, "FV/2026/08/003", new DateOnly(2026, 8, 31)),
+            Invoice(tenant, "FV/2026/09/011", new DateOnly(2026, 9, 30)),
+            Invoice(tenant, "FV/2026/09/012", new DateOnly(2026, 9, 30), status: InvoiceStatus.Disputed),
+            Invoice(tenant, "FV/2026/10/016", new DateOnly(2026, 10, 30), status: InvoiceStatus.Cancelled),
+            Invoice(tenant, "FV/2026/10/017", new DateOnly(2026, 10, 30)),
+            Invoice(neighbour, "FV/2026/11/001", new DateOnly(2026, 11, 2)),
+        ], CancellationToken.None);
+        await _store.Payments.UpsertManyAsync(
+        [
+            Payment(tenant, "FV/2026/08/003", "PAY-1", 1230m),
+            Payment(tenant, "FV/2026/10/017", "PAY-2", 1000m),
+        ], CancellationToken.None);
+
+        var open = await _store.Invoices.ListOpenForCustomerAsync(tenant, CancellationToken.None);
+
+        // Paid in full (FV/2026/08/003) and cancelled (FV/2026/10/016) are settled; a part-payment leaves the rest owed.
+        Assert.Equal(["FV/2026/10/017", "FV/2026/09/012", "FV/2026/09/011", "FV/2024/01/001"], open.Select(i => i.Number));
+        Assert.Equal(230m, open[0].Outstanding.Amount);
+        Assert.Equal(InvoiceStatus.Disputed, open[1].Status);
+        Assert.Empty(await _store.Invoices.ListOpenForCustomerAsync("t1-absent-" + Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Invoices_due_in_a_range_come_from_every_tenant_by_due_date_and_none_outside_it()
     {
         var store = new BillingStore(azurite);
