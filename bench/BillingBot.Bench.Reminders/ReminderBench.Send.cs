@@ -52,6 +52,7 @@ internal sealed partial class ReminderBench
         var perConversation = traffic.Accepted.GroupBy(a => a.ConversationId, StringComparer.Ordinal).Select(g => g.Count()).DefaultIfEmpty().Max();
         var ceiling = app.Setting("Connector:TenantRequestsPerSecond", 30);
         var parallel = app.Setting("Reminders:MaxParallelTenants", 4);
+        var people = app.Setting("Reminders:MaxParallelPeople", 4);
         var rate = traffic.Accepted.Count / Math.Max(traffic.Window.TotalSeconds, 0.001);
         log.WriteLine($"  sent {traffic.Accepted.Count:N0} in {traffic.Window.TotalSeconds:N1} s ({rate:N1}/s), {traffic.Throttled} answered 429, {check.Duplicates} duplicates, {check.Missing} missing, {check.Unexpected} unexpected");
         return new JsonObject
@@ -80,7 +81,7 @@ internal sealed partial class ReminderBench
             ["mostToOneConversation"] = perConversation,
             ["tenantCeilingPerSecond"] = ceiling,
             ["bindingLimit"] = string.Create(CultureInfo.InvariantCulture,
-                $"none of Teams' limits: each customer is its own tenant and got at most {perTenant} reminders ({perConversation} per chat), far below {ceiling}/s per tenant and 7/s per conversation; the rate is the sweep's own ({parallel} customers at once, each customer's reminders one after another: claim, re-read, send, record)"),
+                $"none of Teams' limits: each customer is its own tenant and got at most {perTenant} reminders ({perConversation} per chat), far below {ceiling}/s per tenant and 7/s per conversation; the rate is the sweep's own ({parallel} customers at once, up to {people} people of a customer at once, each person's reminders one after another: claim, re-read, send, record)"),
             ["sendRateUpperBoundFromCeilings"] = string.Create(CultureInfo.InvariantCulture, $"{ceiling}/s x {parallel} tenants in flight = {ceiling * parallel}/s, never reached: no tenant has enough reminders"),
         };
     }
@@ -190,7 +191,7 @@ internal sealed partial class ReminderBench
             ["missing"] = check.Missing,
             ["everyDueSentExactlyOnce"] = check.ExactlyOnce,
             ["bindingLimit"] = string.Create(CultureInfo.InvariantCulture,
-                $"the per-tenant ceiling: each of {apps.Count} instance(s) sends at most {perInstance} writes to a tenant in any {1 + usedMargin.TotalSeconds:0.###} s (1 s plus the margin), one every {1000 * (1 + usedMargin.TotalSeconds) / perInstance:0.#} ms: {effective:0.##}/s per tenant together, against Teams' {enforced}/s per tenant enforced by the channel; each person gets 2, far below 7/s per conversation. A tenant's reminders go one after another on an instance, so an instance cannot go faster than its storage round trips allow (about {1000.0 / Math.Max(1, traffic.Accepted.Count / Math.Max(traffic.Window.TotalSeconds, 0.001) / Math.Max(1, options.CeilingTenants) / apps.Count):0} ms a reminder here)"),
+                $"the per-tenant ceiling: each of {apps.Count} instance(s) sends at most {perInstance} writes to a tenant in any {1 + usedMargin.TotalSeconds:0.###} s (1 s plus the margin), one every {1000 * (1 + usedMargin.TotalSeconds) / perInstance:0.#} ms: {effective:0.##}/s per tenant together, against Teams' {enforced}/s per tenant enforced by the channel; each person gets 2, far below 7/s per conversation. An instance sends to up to {apps[0].Setting("Reminders:MaxParallelPeople", 4)} people of a tenant at once, each person's reminders one after another (about {1000.0 / Math.Max(1, traffic.Accepted.Count / Math.Max(traffic.Window.TotalSeconds, 0.001) / Math.Max(1, options.CeilingTenants) / apps.Count):0} ms a reminder per instance and tenant here)"),
         };
     }
 

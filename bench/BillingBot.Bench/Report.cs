@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BillingBot.Protocol.Connector;
 
 namespace BillingBot.Bench;
 
@@ -136,12 +137,14 @@ public static class Report
         var invoices = reminders["options"]?["invoices"]?.GetValue<long>() ?? 0;
         // Sending at the enforced per-tenant limit: the best scenario where a tenant's ceiling binds, with no 429.
         var ceilings = (reminders["tenantCeiling"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        var clean = ceilings.Where(c => c["throttled429"]?.GetValue<long>() == 0 && c["everyDueSentExactlyOnce"]?.GetValue<bool>() == true).ToList();
-        if (clean.Count > 0)
+        // The goal's "enforced per-tenant limit (the configured ceiling)": the ceiling the app enforces as configured by
+        // default (Teams' 30/s with the connector's margin); judged on the scenarios run with that configuration.
+        var appMarginMs = new ConnectorOptions().RateLimitMargin.TotalMilliseconds;
+        foreach (var scenario in ceilings.Where(c => c["margin"]?.GetValue<double>() == appMarginMs))
         {
-            var best = clean.MaxBy(c => c["rateOverEnforcedCeiling"]!.GetValue<double>())!;
-            var ratio = best["rateOverEnforcedCeiling"]!.GetValue<double>();
-            md.AppendLine(Inv, $"| Reminders sent at ≥ 95% of the enforced per-tenant limit, no 429 ({best["instances"]} instance(s), {best["tenants"]} tenant(s) × {best["contactsPerTenant"]} people) | {best["perTenantRatePerSecond"]} /s of {best["enforcedCeilingPerSecond"]} /s = {ratio:P1}; of the app's own ceiling with its margin {best["rateOverAppEffectiveCeiling"]!.GetValue<double>():P1}; 429s: 0 | {Yes(ratio >= 0.95)} |");
+            var ratio = scenario["rateOverAppEffectiveCeiling"]!.GetValue<double>();
+            var clean = scenario["throttled429"]?.GetValue<long>() == 0 && scenario["everyDueSentExactlyOnce"]?.GetValue<bool>() == true;
+            md.AppendLine(Inv, $"| Reminders sent at ≥ 95% of the enforced per-tenant limit (the configured ceiling), no 429 ({scenario["instances"]} instance(s), {scenario["tenants"]} tenant(s) × {scenario["contactsPerTenant"]} people) | {scenario["perTenantRatePerSecond"]} /s of the configured {scenario["appEffectiveCeilingPerSecond"]} /s = {ratio:P1}; of Teams' own {scenario["enforcedCeilingPerSecond"]} /s {scenario["rateOverEnforcedCeiling"]!.GetValue<double>():P1}; 429s: {scenario["throttled429"]}; each due sent exactly once: {scenario["everyDueSentExactlyOnce"]} | {Yes(clean && ratio >= 0.95)} |");
         }
 
         foreach (var size in (reminders["sizes"] as JsonArray)?.OfType<JsonObject>() ?? [])

@@ -33,8 +33,17 @@ public sealed class ReminderOptions
     /// </summary>
     public TimeSpan RevisitAfter { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Tenants swept at once by one instance; a tenant's own reminders go one after another.</summary>
+    /// <summary>Tenants swept at once by one instance.</summary>
     public int MaxParallelTenants { get; set; } = 4;
+
+    /// <summary>
+    /// A tenant's people whose reminders one instance sends at once, each in a chat of their own; one person's reminders
+    /// go one after another, in the plan's order. Without it a tenant's sends wait on each other's storage round trips
+    /// and fall short of the tenant's write limit, which the connector's rate limiter keeps in any case. An instance
+    /// killed mid-sweep may leave this many sends that Teams took but the ledger did not record (each sent once more
+    /// after the claim timeout), rather than one.
+    /// </summary>
+    public int MaxParallelPeople { get; set; } = 4;
 
     /// <summary>
     /// The Bot Connector service URL used to open a 1:1 chat with a contact when no conversation of their tenant is

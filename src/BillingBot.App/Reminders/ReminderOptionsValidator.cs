@@ -35,6 +35,11 @@ public sealed class ReminderOptionsValidator(IOptions<ConnectorOptions> connecto
             problems.Add("Reminders:MaxParallelTenants must be 1 to 64.");
         }
 
+        if (options.MaxParallelPeople is < 1 or > 16)
+        {
+            problems.Add("Reminders:MaxParallelPeople must be 1 to 16.");
+        }
+
         if (options.DefaultServiceUrl is { Length: > 0 } url
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)))
         {

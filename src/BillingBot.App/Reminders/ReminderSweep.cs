@@ -78,15 +78,27 @@ public sealed partial class ReminderSweep(
             var plan = ReminderPlanner.Plan(new ReminderInputs(customer, invoiceList, controlSet), policy, now);
             await hooks.AfterPlanAsync(customer, plan, cancellationToken).ConfigureAwait(false);
 
-            // A customer's reminders go one after another: they share the customer's chats and Teams' per-chat limits.
-            var settled = true;
-            foreach (var delivery in plan.SelectMany(ReminderDelivery.Of))
-            {
-                tally.Planned(1);
-                var outcome = await deliverer.DeliverAsync(delivery, customer, tally, cancellationToken).ConfigureAwait(false);
-                settled &= outcome is ReminderDeliveryOutcome.Done or ReminderDeliveryOutcome.Sent or ReminderDeliveryOutcome.ApprovalRequested
-                    or ReminderDeliveryOutcome.Skipped or ReminderDeliveryOutcome.Undeliverable;
-            }
+            // One person's reminders go one after another, in the plan's order, in their chat (and under its limits);
+            // several people of the customer are reached at once. The suspension stage (no recipient) is a queue of its own.
+            var open = 0;
+            var people = plan.SelectMany(ReminderDelivery.Of).GroupBy(d => d.Recipient?.ObjectId ?? string.Empty, StringComparer.Ordinal);
+            await Parallel.ForEachAsync(
+                people,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelPeople, CancellationToken = cancellationToken },
+                async (person, token) =>
+                {
+                    foreach (var delivery in person)
+                    {
+                        tally.Planned(1);
+                        var outcome = await deliverer.DeliverAsync(delivery, customer, tally, token).ConfigureAwait(false);
+                        if (outcome is not (ReminderDeliveryOutcome.Done or ReminderDeliveryOutcome.Sent or ReminderDeliveryOutcome.ApprovalRequested
+                            or ReminderDeliveryOutcome.Skipped or ReminderDeliveryOutcome.Undeliverable))
+                        {
+                            Interlocked.Increment(ref open);
+                        }
+                    }
+                }).ConfigureAwait(false);
+            var settled = open == 0;
 
             settled &= await cards.UpdateAsync(customer, invoiceList, now, tally, cancellationToken).ConfigureAwait(false);
             await suspensions.ReconcileAsync(customer, invoiceList, cancellationToken).ConfigureAwait(false);

@@ -134,7 +134,7 @@ public sealed class ProcessKillTests(DiskBotEnvironment fixture, ITestOutputHelp
     }
 
     /// <summary>
-    /// As a local run, plus: sweeps every 2 s, one customer at a time, at any hour of any day; short connector limits and
+    /// As a local run, plus: sweeps every 2 s, one customer and one person at a time (so the held reminder is the only one in flight), at any hour of any day; short connector limits and
     /// a claim timeout just above them, so the takeover after the kill comes within seconds; no period notices.
     /// </summary>
     private Dictionary<string, string> Settings(string prefix)
@@ -148,6 +148,7 @@ public sealed class ProcessKillTests(DiskBotEnvironment fixture, ITestOutputHelp
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = string.Empty,
             ["Reminders__Interval"] = "00:00:02",
             ["Reminders__MaxParallelTenants"] = "1",
+            ["Reminders__MaxParallelPeople"] = "1",
             ["Reminders__ClaimTimeout"] = "00:00:07",
             ["Connector__AttemptTimeout"] = "00:00:05",
             ["Connector__TotalTimeout"] = "00:00:06",

@@ -54,6 +54,47 @@ public sealed class ReminderSweepTests(BotEnvironment env) : IClassFixture<BotEn
     }
 
     [Fact]
+    public async Task Given_a_contact_whose_chat_is_slow_to_answer_Then_their_colleagues_reminders_go_meanwhile_and_each_chat_keeps_its_order()
+    {
+        await using var world = await new ReminderWorld(env).InitializeAsync();
+        var customer = await world.AddCustomerAsync(connect: false);
+        var t = customer.TenantId;
+        var annaChat = await world.ConnectAsync(t, customer.Anna);
+        var piotrChat = await world.ConnectAsync(t, customer.Piotr);
+        await world.AddInvoiceAsync(t, "FV/2026/11/101", Today);
+        await world.AddInvoiceAsync(t, "FV/2026/11/102", Today.AddDays(7));
+        // The production default: several people of a customer at once.
+        var instance = world.StartInstance("one", settings: new Dictionary<string, string?> { ["Reminders:MaxParallelPeople"] = "4" });
+        var annaWaits = world.Channel.Hold(r => r.ConversationId == annaChat);
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var sweep = instance.SweepAsync(world.Time.GetUtcNow());
+        var piotrServedMeanwhile = true;
+        try
+        {
+            await annaWaits.Arrived.WaitAsync(guard.Token);
+            // Anna's first reminder has no answer yet; Piotr gets both of his all the same.
+            await world.Channel.WaitForSentAsync(
+                sent => sent.Count(a => a["conversation"]?["id"]?.GetValue<string>() == piotrChat) == 2, guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            piotrServedMeanwhile = false;
+        }
+
+        annaWaits.Release();
+        var result = await sweep;
+
+        Assert.True(piotrServedMeanwhile, "Piotr's reminders waited for Anna's chat to answer.");
+
+        string[] stages = [$"{t}|FV/2026/11/102|before-7", $"{t}|FV/2026/11/101|due"];
+        Assert.Equal(stages.Select(s => $"{s}|{customer.Anna}"), world.TextsIn(annaChat));
+        Assert.Equal(stages.Select(s => $"{s}|{customer.Piotr}"), world.TextsIn(piotrChat));
+        Assert.Equal((4, 4, 0), (result.Planned, result.Sent, result.Failed));
+        Assert.All(await world.Ledger.ListForTenantAsync(t, CancellationToken.None), e => Assert.Equal(ReminderLedgerState.Sent, e.State));
+    }
+
+    [Fact]
     public async Task Given_a_settled_customer_Then_it_is_visited_again_only_when_its_invoices_change_its_day_or_window_turns_or_time_passes()
     {
         await using var world = await new ReminderWorld(env).InitializeAsync();

@@ -175,6 +175,9 @@ public sealed class ReminderWorld : IAsyncDisposable
             ["Reminders:InstanceId"] = id,
             // The channel's answers decide; the connector's own retries would wait on the fake clock.
             ["Connector:MaxRetries"] = "0",
+            // One person at a time, so the requests come in the plan's order and a test can script the channel's answers
+            // in that order; ReminderSweepTests covers several people at once (the production default).
+            ["Reminders:MaxParallelPeople"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
