@@ -10,15 +10,23 @@ namespace BillingBot.Bench;
 /// </summary>
 public sealed class LoadRunner(HttpClient http, FakeChannel channel)
 {
+    // One sequence over the whole run, so no activity id is sent twice (a repeated id would be dropped as a redelivery).
+    private long _sequence;
+
     /// <summary>Makes request number <c>sequence</c> of a worker for one of its conversations.</summary>
     public delegate byte[] RequestBody(int conversation, long sequence);
+
+    /// <summary>Load that is not measured: a server's warm-up before its first cell.</summary>
+    public Task WarmUpAsync(Uri url, RequestBody body, string? bearer, int concurrency, int conversations, TimeSpan duration, CancellationToken cancellationToken) =>
+        RunPhaseAsync(url, body, bearer, concurrency, conversations, duration, null, Next, cancellationToken);
+
+    private long Next() => Interlocked.Increment(ref _sequence);
 
     public async Task<LoadResult> RunAsync(
         string target, string turn, Uri url, RequestBody body, string? bearer, int concurrency, int conversations,
         TimeSpan warmUp, TimeSpan measured, ProcessMeter meter, CancellationToken cancellationToken)
     {
-        long sequence = 0;
-        await RunPhaseAsync(url, body, bearer, concurrency, conversations, warmUp, null, () => Interlocked.Increment(ref sequence), cancellationToken).ConfigureAwait(false);
+        await RunPhaseAsync(url, body, bearer, concurrency, conversations, warmUp, null, Next, cancellationToken).ConfigureAwait(false);
 
         var postsBefore = channel.Posts;
         var cpuBefore = meter.CpuTime();
@@ -29,7 +37,7 @@ public sealed class LoadRunner(HttpClient http, FakeChannel channel)
         }
 
         var clock = Stopwatch.StartNew();
-        var errors = await RunPhaseAsync(url, body, bearer, concurrency, conversations, measured, latencies, () => Interlocked.Increment(ref sequence), cancellationToken).ConfigureAwait(false);
+        var errors = await RunPhaseAsync(url, body, bearer, concurrency, conversations, measured, latencies, Next, cancellationToken).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
         var cpu = meter.CpuTime() - cpuBefore;
         var posts = channel.Posts - postsBefore;

@@ -115,6 +115,11 @@ public sealed class TurnBench(RepoPaths paths, BenchSettings settings, TextWrite
     private async Task<IReadOnlyList<LoadResult>> LevelsAsync(LoadRunner runner, string target, string turn, Uri url, LoadRunner.RequestBody body, string? bearer, ProcessMeter meter, CancellationToken cancellationToken)
     {
         var results = new List<LoadResult>();
+        if (settings.ServerWarmUp > TimeSpan.Zero)
+        {
+            await runner.WarmUpAsync(url, body, bearer, 8, settings.Conversations, settings.ServerWarmUp, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var concurrency in settings.Levels)
         {
             var result = await runner.RunAsync(target, turn, url, body, bearer, concurrency, settings.Conversations, settings.WarmUp, settings.Measured, meter, cancellationToken).ConfigureAwait(false);
