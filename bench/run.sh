@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks, in one run: builds Release, measures the turns (our bot, the Bot Framework SDK for JavaScript, the I/O
 # floor, the fake channel) and the reminder sweep at scale, and writes bench/RESULTS.md with the raw figures in
-# bench/results/. The turns take about 10 minutes on 2 cores, the reminder sweep at full scale about 55. BENCH_SECONDS / BENCH_WARMUP / BENCH_LEVELS shorten or widen the
+# bench/results/. The turns take about 10 minutes on 2 cores, the reminder sweep at full scale about 20. BENCH_SECONDS / BENCH_WARMUP / BENCH_LEVELS shorten or widen the
 # turn cells; BENCH_REMINDERS_ARGS replaces the reminder benchmark's arguments (for example "--quick").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ dotnet build bench/BillingBot.Bench.Reminders/BillingBot.Bench.Reminders.csproj 
 bench() { dotnet "$root/bench/BillingBot.Bench/bin/Release/net10.0/BillingBot.Bench.dll" "$@"; }
 bench machine "$out/machine.json"
 bench turns "$out/turns.json"
-# The issue's scale by default (about 55 minutes, most of it loading Azurite); BENCH_REMINDERS_ARGS="--quick" or a
+# The issue's scale by default (about 20 minutes, most of it loading Azurite); BENCH_REMINDERS_ARGS="--quick" or a
 # smaller --invoices/--customers for a shorter run (the report then also shows the last full-scale figures kept in
 # bench/results/full-1m.txt).
 # shellcheck disable=SC2086
