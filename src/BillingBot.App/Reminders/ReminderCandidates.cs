@@ -1,5 +1,6 @@
 using System.Globalization;
 using BillingBot.Billing.Collections;
+using BillingBot.Billing.Customers;
 using BillingBot.Billing.Invoices;
 using BillingBot.Storage.Reminders;
 using Microsoft.Extensions.Options;
@@ -49,22 +50,12 @@ public sealed class ReminderCandidates(
             parts.Add(part);
         }
 
-        var windowFrom = today.AddDays(-all.Max(p => p.SuspensionAfterDays) - settings.CatchUpDays);
-        var windowTo = today.AddDays(all.Max(p => p.ReminderDaysBeforeDue.DefaultIfEmpty(0).Max()) + settings.LookAheadDays);
-        var ranges = new List<(DateOnly From, DateOnly To)> { (windowFrom, windowTo) };
-
         var roster = all.Any(p => p.NotifyInvoiceIssued || p.NotifyPeriodClosing)
             ? await customerRoster.ForDayAsync(today, cancellationToken).ConfigureAwait(false)
             : [];
-        var issuedFrom = today;
-        foreach (var group in roster.Where(c => policies.For(c.TenantId).NotifyInvoiceIssued).GroupBy(c => (Term: c.PaymentTermDays, Policy: policies.For(c.TenantId))))
-        {
-            var earliest = EarliestIssueDate(group.Key.Policy, today).AddDays(-1);
-            issuedFrom = earliest < issuedFrom ? earliest : issuedFrom;
-            ranges.Add((earliest.AddDays(group.Key.Term), today.AddDays(1 + group.Key.Term)));
-        }
+        var (windowFrom, windowTo, issuedFrom, ranges) = RangesFor(today, roster);
 
-        foreach (var (from, to) in Merge(ranges))
+        foreach (var (from, to) in ranges)
         {
             // The index's own copy of each invoice's state: a payment or a change shows in the fingerprint without a read of
             // the invoice (the visit reads the invoices themselves).
@@ -109,6 +100,30 @@ public sealed class ReminderCandidates(
                 .ThenBy(t => t.Key, StringComparer.Ordinal)
                 .Select(t => new ReminderCandidate(t.Key, string.Join(';', t.Value.Order(StringComparer.Ordinal))))],
             expired);
+    }
+
+    /// <summary>
+    /// The due dates a day's search reads, merged into ranges: the policy's window (from the suspension stage plus the
+    /// catch-up days to the earliest reminder ahead plus the look-ahead) and, per payment term among the customers on the
+    /// roster, the due dates of invoices issued recently enough for a new-invoice notice (from <c>IssuedFrom</c> on).
+    /// </summary>
+    public ReminderSearchRanges RangesFor(DateOnly today, IReadOnlyList<Customer> roster)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        var settings = options.Value;
+        var all = policies.ByTenant.Values.Append(policies.Default).ToList();
+        var windowFrom = today.AddDays(-all.Max(p => p.SuspensionAfterDays) - settings.CatchUpDays);
+        var windowTo = today.AddDays(all.Max(p => p.ReminderDaysBeforeDue.DefaultIfEmpty(0).Max()) + settings.LookAheadDays);
+        var ranges = new List<(DateOnly From, DateOnly To)> { (windowFrom, windowTo) };
+        var issuedFrom = today;
+        foreach (var group in roster.Where(c => policies.For(c.TenantId).NotifyInvoiceIssued).GroupBy(c => (Term: c.PaymentTermDays, Policy: policies.For(c.TenantId))))
+        {
+            var earliest = EarliestIssueDate(group.Key.Policy, today).AddDays(-1);
+            issuedFrom = earliest < issuedFrom ? earliest : issuedFrom;
+            ranges.Add((earliest.AddDays(group.Key.Term), today.AddDays(1 + group.Key.Term)));
+        }
+
+        return new ReminderSearchRanges(windowFrom, windowTo, issuedFrom, [.. Merge(ranges)]);
     }
 
     /// <summary>The earliest issue date whose new-invoice notice may still be due today under a policy.</summary>
